@@ -1,0 +1,183 @@
+import type { BoundExpr, CompareOp } from '../plan/bound-expr.js';
+import type { EvalContext } from '../functions/function-types.js';
+import type { Value } from '../values/value.js';
+import { isIntegral } from '../types/scalar-type.js';
+import { type Column, type NumColumn, type StrColumn, BOOL_NULL, ColumnBuilder, constantColumn } from './column.js';
+import type { Table } from './table.js';
+import { compileRow, membershipKey } from './compile-row.js';
+import { compareScalar, arithNumbers } from './scalar-ops.js';
+import { compileStringPredicate } from '../functions/string-ops.js';
+
+/** Evaluates an expression over a whole batch, giving one column. */
+export type VectorEval = (t: Table) => Column;
+
+/**
+ * Compiles an expression once per operator into a function over batches. The shapes that dominate
+ * real queries — a string column against a constant, a number column against a constant, and/or,
+ * arithmetic on number columns — run as tight loops; a string predicate is evaluated once per
+ * dictionary entry, not once per row. Everything else falls back to the row-at-a-time closures.
+ */
+export function compileVector(e: BoundExpr, ctx: EvalContext): VectorEval {
+  switch (e.k) {
+    case 'col': {
+      const j = e.index;
+      return (t) => t.columns[j]!;
+    }
+    case 'const': {
+      const { type, value } = e;
+      return (t) => constantColumn(type, value, t.length);
+    }
+    case 'compare': {
+      const fast = compareFast(e, ctx);
+      if (fast) return fast;
+      break;
+    }
+    case 'string': {
+      if (e.left.k !== 'col' || e.left.type !== 'string' || e.right.k !== 'const') break;
+      const test = compileStringPredicate(e.op, String(e.right.value ?? ''), ctx.dialect);
+      const j = e.left.index;
+      return (t) => byDictionary(t.columns[j] as StrColumn, test);
+    }
+    case 'in': {
+      if (e.left.k !== 'col' || !e.items.every((x) => x.k === 'const')) break;
+      const row = compileRow(e, ctx);
+      if (e.left.type === 'string') {
+        const j = e.left.index;
+        return (t) => byDictionary(t.columns[j] as StrColumn, (s) => row([{ kind: 'str', length: 1, codes: ZERO, dict: [s] }], 0) === true);
+      }
+      if (e.operandType === 'long' || e.operandType === 'real' || e.operandType === 'int' || e.operandType === 'datetime' || e.operandType === 'timespan') {
+        const key = membershipKey(e.operandType, false);
+        const set = new Set<number>();
+        for (const item of e.items) for (const v of Array.isArray(item.value) ? item.value : [item.value as Value]) if (v !== null) set.add(key(v) as number);
+        const j = e.left.index;
+        const negated = e.negated;
+        return (t) => {
+          const c = t.columns[j] as NumColumn;
+          const out = new Uint8Array(t.length);
+          for (let i = 0; i < t.length; i++) out[i] = c.nulls !== null && c.nulls[i] === 1 ? Number(negated) : Number(set.has(c.data[i]!) !== negated);
+          return { kind: 'bool', length: t.length, data: out };
+        };
+      }
+      break;
+    }
+    case 'logic': {
+      const l = compileVector(e.left, ctx);
+      const r = compileVector(e.right, ctx);
+      if (e.left.type !== 'bool' || e.right.type !== 'bool') break;
+      const and = e.op === 'and';
+      return (t) => {
+        const a = l(t);
+        const b = r(t);
+        if (a.kind !== 'bool' || b.kind !== 'bool') return rowwise(e, ctx)(t);
+        const out = new Uint8Array(t.length);
+        for (let i = 0; i < t.length; i++) out[i] = and ? and3(a.data[i]!, b.data[i]!) : or3(a.data[i]!, b.data[i]!);
+        return { kind: 'bool', length: t.length, data: out };
+      };
+    }
+    case 'arith': {
+      if (!isNumberType(e.left.type) || !isNumberType(e.right.type) || !isNumberType(e.type)) break;
+      const l = compileVector(e.left, ctx);
+      const r = compileVector(e.right, ctx);
+      const op = e.op;
+      const integral = isIntegral(e.type);
+      return (t) => {
+        const a = l(t) as NumColumn;
+        const b = r(t) as NumColumn;
+        const n = t.length;
+        const data = new Float64Array(n);
+        let nulls: Uint8Array | null = null;
+        const simple = !integral && (op === '+' || op === '-' || op === '*');
+        for (let i = 0; i < n; i++) {
+          if ((a.nulls !== null && a.nulls[i] === 1) || (b.nulls !== null && b.nulls[i] === 1)) {
+            (nulls ??= new Uint8Array(n))[i] = 1;
+            continue;
+          }
+          const x = a.data[i]!;
+          const y = b.data[i]!;
+          if (simple) data[i] = op === '+' ? x + y : op === '-' ? x - y : x * y;
+          else {
+            const v = arithNumbers(op, x, y, integral);
+            if (v === null) (nulls ??= new Uint8Array(n))[i] = 1;
+            else data[i] = v;
+          }
+        }
+        return { kind: 'num', length: n, data, nulls };
+      };
+    }
+    case 'call':
+      break;
+  }
+  return rowwise(e, ctx);
+}
+
+const ZERO = new Int32Array(1);
+
+function isNumberType(t: string): boolean {
+  return t === 'int' || t === 'long' || t === 'real' || t === 'datetime' || t === 'timespan';
+}
+
+function and3(a: number, b: number): number {
+  if (a === 0 || b === 0) return 0;
+  return a === BOOL_NULL || b === BOOL_NULL ? BOOL_NULL : 1;
+}
+function or3(a: number, b: number): number {
+  if (a === 1 || b === 1) return 1;
+  return a === BOOL_NULL || b === BOOL_NULL ? BOOL_NULL : 0;
+}
+
+/** The slow path: the row closure over every row, into a column of the expression's type. */
+function rowwise(e: BoundExpr, ctx: EvalContext): VectorEval {
+  const row = compileRow(e, ctx);
+  const type = e.type;
+  return (t) => {
+    const b = new ColumnBuilder(type, t.length);
+    const cols = t.columns;
+    for (let i = 0; i < t.length; i++) b.push(row(cols, i));
+    return b.finish();
+  };
+}
+
+/** Applies a string test once per dictionary entry, then maps each row's code. */
+function byDictionary(c: StrColumn, test: (s: string) => boolean): Column {
+  const verdict = new Uint8Array(c.dict.length);
+  for (let k = 0; k < c.dict.length; k++) verdict[k] = test(c.dict[k]!) ? 1 : 0;
+  const out = new Uint8Array(c.length);
+  const codes = c.codes;
+  for (let i = 0; i < c.length; i++) out[i] = verdict[codes[i]!]!;
+  return { kind: 'bool', length: c.length, data: out };
+}
+
+function compareFast(e: Extract<BoundExpr, { k: 'compare' }>, ctx: EvalContext): VectorEval | undefined {
+  let { left, right, op } = e;
+  if (left.k === 'const' && right.k === 'col') {
+    [left, right] = [right, left];
+    op = FLIP[op];
+  }
+  if (left.k !== 'col' || right.k !== 'const') return undefined;
+  const j = left.index;
+  const value = right.value;
+  if (left.type === 'string' && e.operandType === 'string') {
+    const { operandType, ignoreCase } = e;
+    const o = op;
+    return (t) => byDictionary(t.columns[j] as StrColumn, (s) => compareScalar(o, s, value, operandType, ignoreCase) === true);
+  }
+  if (isNumberType(left.type) && typeof value === 'number' && !Number.isNaN(value)) {
+    const test = NUMBER_TESTS[op];
+    return (t) => {
+      const c = t.columns[j] as NumColumn;
+      const out = new Uint8Array(t.length);
+      const d = c.data;
+      for (let i = 0; i < t.length; i++) out[i] = test(d[i]!, value) ? 1 : 0;
+      if (c.nulls !== null) for (let i = 0; i < t.length; i++) if (c.nulls[i] === 1) out[i] = BOOL_NULL;
+      return { kind: 'bool', length: t.length, data: out };
+    };
+  }
+  void ctx;
+  return undefined;
+}
+
+const FLIP: Record<CompareOp, CompareOp> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
+const NUMBER_TESTS: Record<CompareOp, (a: number, b: number) => boolean> = {
+  '==': (a, b) => a === b, '!=': (a, b) => a !== b, '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b,
+};

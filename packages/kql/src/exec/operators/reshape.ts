@@ -1,0 +1,65 @@
+import type { UnionNode, MvExpandNode, ParseNode } from '../../plan/plan-node.js';
+import type { Value } from '../../values/value.js';
+import type { ExecContext } from '../exec-context.js';
+import { type Table, concatTables } from '../table.js';
+import { type Column, ColumnBuilder, constantColumn, getValue } from '../column.js';
+import { compileVector } from '../compile-vector.js';
+import { converterTo } from '../../values/convert.js';
+
+export function execUnion(node: UnionNode, inputs: readonly Table[]): Table {
+  if (!node.sourceLabels) return concatTables(node.schema, inputs);
+  const [source, ...rest] = node.schema;
+  const labelled = inputs.map((t, i): Table => ({
+    schema: [source!, ...t.schema],
+    columns: [constantColumn('string', node.sourceLabels![i] ?? '', t.length), ...t.columns],
+    length: t.length,
+  }));
+  return concatTables([source!, ...rest], labelled);
+}
+
+/**
+ * mv-expand: each row becomes one row per element of its array(s); several arrays expand side by
+ * side (the shorter padded with null). A property bag expands to one `{key: value}` bag per property;
+ * a scalar stays one row; an empty array or null gives no rows for that row.
+ */
+export function execMvExpand(node: MvExpandNode, input: Table): Table {
+  const targets = node.columns;
+  const builders = node.schema.map((c) => new ColumnBuilder(c.type, input.length));
+  const casts = targets.map((t) => converterTo(t.type, 'dynamic'));
+  const isTarget = node.schema.map((_, j) => targets.findIndex((t) => t.index === j));
+  for (let i = 0; i < input.length; i++) {
+    const lists = targets.map((t) => elements(getValue(input.columns[t.index]!, i)));
+    const count = Math.min(Math.max(0, ...lists.map((l) => l.length)), node.limit);
+    for (let r = 0; r < count; r++) {
+      for (let j = 0; j < builders.length; j++) {
+        const ti = isTarget[j]!;
+        if (ti >= 0) builders[j]!.push(casts[ti]!(lists[ti]![r] ?? null));
+        else builders[j]!.push(getValue(input.columns[j]!, i));
+      }
+    }
+  }
+  const columns = builders.map((b) => b.finish());
+  return { schema: node.schema, columns, length: columns[0]?.length ?? 0 };
+}
+
+function elements(v: Value): Value[] {
+  if (v === null) return [];
+  if (Array.isArray(v)) return v;
+  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => ({ [k]: x }));
+  return [v];
+}
+
+/** parse: one regex match per row; a row that does not match gets nulls (empty strings). */
+export function execParse(node: ParseNode, input: Table, ctx: ExecContext): Table {
+  const source = compileVector(node.source, ctx)(input);
+  const start = input.schema.length;
+  const builders = node.captures.map((c, j) => new ColumnBuilder(node.schema[start + j]!.type, input.length));
+  const casts = node.captures.map((c) => converterTo(c.type, 'string'));
+  for (let i = 0; i < input.length; i++) {
+    const v = getValue(source, i);
+    const m = typeof v === 'string' ? node.regex.exec(v) : null;
+    builders.forEach((b, j) => b.push(m ? casts[j]!(m[j + 1] ?? '') : null));
+  }
+  const columns: Column[] = [...input.columns, ...builders.map((b) => b.finish())];
+  return { schema: node.schema, columns, length: input.length };
+}

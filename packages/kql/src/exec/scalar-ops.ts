@@ -1,0 +1,98 @@
+import type { ScalarType } from '../types/scalar-type.js';
+import type { Value } from '../values/value.js';
+import type { ArithOp, CompareOp } from '../plan/bound-expr.js';
+import { compareValues } from '../values/compare.js';
+
+/**
+ * The row-at-a-time semantics of the built-in operators. The columnar evaluator has faster paths for
+ * common shapes but must agree with these on every input.
+ */
+
+/** Kusto: a comparison with a null side is null (which `where` treats as false). */
+export function compareScalar(op: CompareOp, a: Value, b: Value, type: ScalarType, ignoreCase: boolean): boolean | null {
+  if (a === null || b === null) {
+    if (type === 'string') { a ??= ''; b ??= ''; } else return null;
+  }
+  if (type === 'real' && (Number.isNaN(a) || Number.isNaN(b))) return op === '!=';
+  if (type === 'dynamic' && (op === '==' || op === '!=')) {
+    const eq = sameDynamic(a, b);
+    return op === '==' ? eq : !eq;
+  }
+  const c = compareValues(a, b, type, ignoreCase);
+  switch (op) {
+    case '==': return c === 0;
+    case '!=': return c !== 0;
+    case '<': return c < 0;
+    case '<=': return c <= 0;
+    case '>': return c > 0;
+    case '>=': return c >= 0;
+  }
+}
+
+function sameDynamic(a: Value, b: Value): boolean {
+  if (typeof a !== 'object' && typeof b !== 'object') return a === b;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Result type of `left op right`, or null when Kusto defines no such operator. */
+export function arithResultType(op: ArithOp, l: ScalarType, r: ScalarType): ScalarType | null {
+  const num = (t: ScalarType): boolean => t === 'int' || t === 'long' || t === 'real';
+  if (l === 'dynamic' && (num(r) || r === 'dynamic')) return r === 'dynamic' ? 'real' : r === 'int' ? 'long' : r;
+  if (r === 'dynamic' && num(l)) return l === 'int' ? 'long' : l;
+  if (num(l) && num(r)) return l === 'real' || r === 'real' ? 'real' : 'long';
+  switch (op) {
+    case '+':
+      if (l === 'datetime' && r === 'timespan') return 'datetime';
+      if (l === 'timespan' && r === 'datetime') return 'datetime';
+      if (l === 'timespan' && r === 'timespan') return 'timespan';
+      return null;
+    case '-':
+      if (l === 'datetime' && r === 'datetime') return 'timespan';
+      if (l === 'datetime' && r === 'timespan') return 'datetime';
+      if (l === 'timespan' && r === 'timespan') return 'timespan';
+      return null;
+    case '*':
+      if (l === 'timespan' && num(r)) return 'timespan';
+      if (num(l) && r === 'timespan') return 'timespan';
+      return null;
+    case '/':
+      if (l === 'timespan' && num(r)) return 'timespan';
+      if (l === 'timespan' && r === 'timespan') return 'real';
+      return null;
+    case '%':
+      if (l === 'timespan' && r === 'timespan') return 'timespan';
+      return null;
+  }
+}
+
+function toNumber(v: Value): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v);
+    return Number.isNaN(n) ? null : n;
+  }
+  return null;
+}
+
+/** `a op b` for already-typed operands; integer results truncate toward zero, integer division by zero is null. */
+export function arithScalar(op: ArithOp, a: Value, b: Value, resultType: ScalarType): Value {
+  const x = toNumber(a);
+  const y = toNumber(b);
+  if (x === null || y === null) return null;
+  return arithNumbers(op, x, y, resultType === 'long' || resultType === 'int');
+}
+
+export function arithNumbers(op: ArithOp, x: number, y: number, integral: boolean): number | null {
+  switch (op) {
+    case '+': return x + y;
+    case '-': return x - y;
+    case '*': return integral ? Math.trunc(x * y) : x * y;
+    case '/':
+      if (integral) return y === 0 ? null : Math.trunc(x / y);
+      return x / y;
+    case '%':
+      if (integral) return y === 0 ? null : Math.trunc(x) % Math.trunc(y);
+      return x % y;
+  }
+}

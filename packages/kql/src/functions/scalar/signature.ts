@@ -1,0 +1,120 @@
+import type { ScalarType } from '../../types/scalar-type.js';
+import { isNumeric } from '../../types/scalar-type.js';
+import type { Value } from '../../values/value.js';
+import { valueToString } from '../../values/to-string.js';
+import type { ArgInfo, Dialect, RowFunction, ScalarFunction, SignatureError } from '../function-types.js';
+
+/**
+ * What a parameter accepts, after Kusto's own parameter kinds: `scalar` takes anything, `integer`
+ * int or long, `number` int, long or real, `long` an integer (int widens), `real` any number,
+ * `text` a string or a dynamic (Kusto's StringOrDynamic), `notDynamic` any non-dynamic scalar.
+ */
+export type ParamKind =
+  | 'scalar' | 'string' | 'text' | 'integer' | 'long' | 'number' | 'real'
+  | 'datetime' | 'timespan' | 'bool' | 'dynamic' | 'notDynamic';
+
+const DESCRIBE: Readonly<Record<ParamKind, string>> = {
+  scalar: 'a scalar', string: 'a string', text: 'a string or dynamic', integer: 'an int or long',
+  long: 'an int or long', number: 'a number', real: 'a number', datetime: 'a datetime',
+  timespan: 'a timespan', bool: 'a bool', dynamic: 'a dynamic', notDynamic: 'a non-dynamic scalar',
+};
+
+export function accepts(kind: ParamKind, t: ScalarType): boolean {
+  switch (kind) {
+    case 'scalar': return true;
+    case 'string': return t === 'string';
+    case 'text': return t === 'string' || t === 'dynamic';
+    case 'integer': case 'long': return t === 'int' || t === 'long';
+    case 'number': case 'real': return isNumeric(t);
+    case 'notDynamic': return t !== 'dynamic';
+    default: return t === kind;
+  }
+}
+
+export function argError(name: string, index: number, kind: ParamKind, t: ScalarType): SignatureError {
+  return { error: `${name}(): argument ${index + 1} must be ${DESCRIBE[kind]}, not ${t}`, argIndex: index };
+}
+
+/** Checks each argument against its kind; `kinds` shorter than `args` repeats its last entry. */
+export function checkArgs(name: string, args: readonly ArgInfo[], kinds: readonly ParamKind[]): SignatureError | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const kind = kinds[Math.min(i, kinds.length - 1)]!;
+    if (!accepts(kind, args[i]!.type)) return argError(name, i, kind, args[i]!.type);
+  }
+  return undefined;
+}
+
+export function isError(x: unknown): x is SignatureError {
+  return typeof x === 'object' && x !== null && 'error' in x;
+}
+
+export interface FunctionSpec {
+  readonly name: string;
+  readonly doc: string;
+  readonly params: readonly ParamKind[];
+  /** Defaults to `params.length`. */
+  readonly minArgs?: number;
+  /** Defaults to `params.length`. */
+  readonly maxArgs?: number;
+  readonly result: ScalarType | ((args: readonly ArgInfo[], dialect: Dialect) => ScalarType | SignatureError);
+  readonly compile: (args: readonly ArgInfo[], dialect: Dialect) => RowFunction;
+  readonly resultName?: 'first-argument';
+  readonly volatile?: boolean;
+}
+
+/** Builds a ScalarFunction whose `returns` checks argument kinds before computing the result type. */
+export function define(spec: FunctionSpec): ScalarFunction {
+  const { name, params, result } = spec;
+  const fn: ScalarFunction = {
+    name,
+    doc: spec.doc,
+    minArgs: spec.minArgs ?? params.length,
+    maxArgs: spec.maxArgs ?? params.length,
+    returns: (args, dialect) => checkArgs(name, args, params) ?? (typeof result === 'string' ? result : result(args, dialect)),
+    compile: spec.compile,
+    ...(spec.resultName ? { resultName: spec.resultName } : {}),
+    ...(spec.volatile ? { volatile: true } : {}),
+  };
+  return fn;
+}
+
+/** Another name for a function (`iff` for `iif`, `floor` for `bin`). */
+export function alias(fn: ScalarFunction, name: string, doc?: string): ScalarFunction {
+  return { ...fn, name, doc: doc ?? fn.doc };
+}
+
+/** Reads an argument as text: identity for strings, `tostring()` rendering for the rest. */
+export function textOf(type: ScalarType): (v: Value) => string {
+  if (type === 'string') return (v) => (v ?? '') as string;
+  return (v) => valueToString(v, type);
+}
+
+/** The value of a constant string argument, if it is one. */
+export function constantText(arg: ArgInfo | undefined): string | undefined {
+  const v = arg?.constant?.value;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** One-argument functions that give null for a null argument. */
+export function unary(f: (v: Value) => Value): RowFunction {
+  return (args) => (args[0] === null ? null : f(args[0]!));
+}
+
+/** Two-argument functions that give null when either argument is null. */
+export function binary(f: (a: Value, b: Value) => Value): RowFunction {
+  return (args) => (args[0] === null || args[1] === null ? null : f(args[0]!, args[1]!));
+}
+
+/** The common type of branch or argument types: equal types, or numbers widened (int < long < real). */
+export function commonType(types: readonly ScalarType[]): ScalarType | undefined {
+  let out: ScalarType | undefined;
+  for (const t of types) {
+    if (out === undefined || out === t) { out = t; continue; }
+    if (isNumeric(out) && isNumeric(t)) {
+      out = out === 'real' || t === 'real' ? 'real' : 'long';
+      continue;
+    }
+    return undefined;
+  }
+  return out;
+}

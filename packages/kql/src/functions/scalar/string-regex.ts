@@ -1,0 +1,110 @@
+import type { ArgInfo, RowFunction, ScalarFunction, SignatureError } from '../function-types.js';
+import { compileRegex, regexError } from './regex.js';
+import { constantText, define } from './signature.js';
+
+/**
+ * String functions driven by a regular expression (RE2 syntax, run as JavaScript RegExp; see
+ * regex.ts). A constant pattern is checked at bind time; a bad pattern computed per row leaves the
+ * text unchanged (trim, replace) or gives "" (extract).
+ */
+
+function checkPattern(name: string, args: readonly ArgInfo[], index: number): SignatureError | undefined {
+  const pattern = constantText(args[index]);
+  const error = pattern === undefined ? undefined : regexError(pattern);
+  return error === undefined ? undefined : { error: `${name}(): ${error}`, argIndex: index };
+}
+
+/** Kusto's rewrite syntax (`\1`, `\0`) in JavaScript's (`$1`, `$&`); a literal `$` is doubled. */
+export function translateRewrite(rewrite: string): string {
+  let out = '';
+  for (let i = 0; i < rewrite.length; i++) {
+    const c = rewrite[i]!;
+    const n = rewrite[i + 1];
+    if (c === '\\' && n !== undefined && n >= '0' && n <= '9') {
+      out += n === '0' ? '$&' : `$${n}`;
+      i++;
+    } else if (c === '\\' && n === '\\') {
+      out += '\\';
+      i++;
+    } else {
+      out += c === '$' ? '$$' : c;
+    }
+  }
+  return out;
+}
+
+function trimmer(name: string, doc: string, start: boolean, end: boolean): ScalarFunction {
+  return define({
+    name, doc, params: ['string', 'string'],
+    result: (args) => checkPattern(name, args, 0) ?? 'string',
+    compile: (): RowFunction => (vals) => {
+      const pattern = vals[0] as string;
+      let out = vals[1] as string;
+      if (start) out = stripRepeated(out, compileRegex(pattern, '', '^(?:', ')+'));
+      if (end) out = stripRepeated(out, compileRegex(pattern, '', '(?:', ')+$'));
+      return out;
+    },
+  });
+}
+
+function stripRepeated(text: string, re: RegExp | Error): string {
+  return re instanceof Error ? text : text.replace(re, '');
+}
+
+const trim = trimmer('trim', 'trim(regex, s): s without the leading and trailing matches of regex.', true, true);
+const trimStart = trimmer('trim_start', 'trim_start(regex, s): s without the leading matches of regex.', true, false);
+const trimEnd = trimmer('trim_end', 'trim_end(regex, s): s without the trailing matches of regex.', false, true);
+
+function regexReplace(text: string, pattern: string, rewrite: string): string {
+  const re = compileRegex(pattern, 'g');
+  return re instanceof Error ? text : text.replace(re, translateRewrite(rewrite));
+}
+
+const replaceRegex = define({
+  name: 'replace_regex', doc: 'replace_regex(text, regex, rewrite): every match replaced; \\1 in rewrite is the first group.',
+  params: ['string', 'string', 'string'],
+  result: (args) => checkPattern('replace_regex', args, 1) ?? 'string',
+  compile: () => (vals) => regexReplace(vals[0] as string, vals[1] as string, vals[2] as string),
+});
+
+const replace = define({
+  name: 'replace', doc: 'replace(regex, rewrite, text): the deprecated form of replace_regex, arguments reordered.',
+  params: ['string', 'string', 'string'],
+  result: (args) => checkPattern('replace', args, 0) ?? 'string',
+  compile: () => (vals) => regexReplace(vals[2] as string, vals[0] as string, vals[1] as string),
+});
+
+const extract = define({
+  name: 'extract', doc: 'extract(regex, group, s): the text of capture group `group` (0: the whole match) of the first match, or "".',
+  params: ['string', 'long', 'string'],
+  result: (args) => checkPattern('extract', args, 0) ?? 'string',
+  compile: () => (vals) => {
+    const group = vals[1];
+    if (group === null || (group as number) < 0) return '';
+    const re = compileRegex(vals[0] as string);
+    if (re instanceof Error) return '';
+    const m = re.exec(vals[2] as string);
+    return m?.[Math.trunc(group as number)] ?? '';
+  },
+});
+
+const extractAll = define({
+  name: 'extract_all', doc: 'extract_all(regex, s): a dynamic array of all matches (the group texts when the regex has groups).',
+  params: ['string', 'string'],
+  result: (args) => checkPattern('extract_all', args, 0) ?? 'dynamic',
+  compile: () => (vals) => {
+    const re = compileRegex(vals[0] as string, 'g');
+    if (re instanceof Error) return null;
+    const out = [];
+    for (const m of (vals[1] as string).matchAll(re)) {
+      if (m.length === 1) out.push(m[0]);
+      else if (m.length === 2) out.push(m[1] ?? '');
+      else out.push(m.slice(1).map((g) => g ?? ''));
+    }
+    return out.length === 0 ? null : out;
+  },
+});
+
+export const STRING_REGEX_FUNCTIONS: readonly ScalarFunction[] = [
+  trim, trimStart, trimEnd, replaceRegex, replace, extract, extractAll,
+];

@@ -1,0 +1,61 @@
+import * as msg from '../diagnostics/syntax-messages.js';
+import type { Expr, LetStatement, Statement, Tabular } from '../syntax/ast.js';
+import { span } from '../syntax/span.js';
+import type { Cursor } from './cursor.js';
+import { expectedExpr, parseExpr } from './expressions.js';
+import { parseTabular } from './tabular.js';
+
+/** Statements separated by `;`. Stray text between statements is reported and skipped. */
+export function parseStatements(c: Cursor): Statement[] {
+  const statements: Statement[] = [];
+  for (;;) {
+    while (c.eatPunct(';'));
+    if (c.atEnd()) return statements;
+    const before = c.pos;
+    statements.push(c.isKeyword('let') && c.isNameAt(1) ? parseLet(c) : parseQuery(c));
+    if (c.atEnd() || c.isPunct(';')) continue;
+    c.report(msg.unexpectedToken(c.tok.text, c.tok.span));
+    c.skipToPipe(false);
+    // A stop token the skip would not pass (a stray `|` after a let) must still be consumed.
+    if (c.pos === before || c.isPunct('|')) c.next();
+  }
+}
+
+function parseQuery(c: Cursor): Statement {
+  const query = parseTabular(c, false);
+  return { kind: 'Query', span: query.span, query };
+}
+
+/** `let name = value`: the value is tabular when it looks like a query (see `looksTabular`). */
+function parseLet(c: Cursor): LetStatement {
+  const start = c.next().span.start;
+  const name = c.tryName()!;
+  let value: Expr | Tabular;
+  if (!c.expectPunct('=')) value = { kind: 'Missing', span: c.here() };
+  else if (c.atEnd() || c.isPunct(';')) value = expectedExpr(c);
+  else value = looksTabular(c) ? parseTabular(c, false) : parseExpr(c);
+  return { kind: 'Let', span: span(start, Math.max(start, c.prevEnd())), name, value };
+}
+
+const SOURCE_WORDS = new Set(['datatable', 'print', 'range', 'union']);
+
+/**
+ * Whether the let value ahead is a query: it starts with a source keyword, or holds a `|` outside
+ * brackets (or directly inside a leading parenthesis) before the `;`. A bare name or entity call
+ * (`let T = Process;`) stays an expression; the binder knows whether it names a table.
+ */
+function looksTabular(c: Cursor): boolean {
+  const first = c.tok;
+  if (first.kind === 'Identifier' && SOURCE_WORDS.has(c.keywordOf(first))) return true;
+  const leadingParen = c.isPunct('(');
+  let balance = 0;
+  for (let i = c.pos; i < c.tokens.length; i++) {
+    const t = c.tokens[i]!;
+    if (t.kind === 'End' || (t.kind === 'Punct' && t.text === ';')) return false;
+    if (t.kind !== 'Punct') continue;
+    if (t.text === '(' || t.text === '[' || t.text === '{') balance++;
+    else if (t.text === ')' || t.text === ']' || t.text === '}') balance--;
+    else if (t.text === '|' && (balance === 0 || (leadingParen && balance === 1))) return true;
+  }
+  return false;
+}
