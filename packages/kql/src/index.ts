@@ -31,3 +31,4 @@ export type { Sources, Limits } from './exec/exec-context.js';
 export { QueryAborted } from './exec/exec-context.js';
 export { run } from './exec/execute.js';
 export { analyze, runQuery, runPlan, limitRows, type Analysis, type QueryResult, type RunOptions } from './query.js';
+export { runDeviceParts, runMergePart } from './distributed.js';

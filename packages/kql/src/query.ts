@@ -7,7 +7,8 @@ import type { Row } from './values/value.js';
 import { parse } from './parser/parse.js';
 import { bind, type Bound } from './binder/bind.js';
 import { run } from './exec/execute.js';
-import type { Limits, Sources } from './exec/exec-context.js';
+import { type Limits, type Sources, QueryAborted } from './exec/exec-context.js';
+import { runtimeMessages } from './diagnostics/runtime-messages.js';
 import { type Table, tableRows } from './exec/table.js';
 import { getValue } from './exec/column.js';
 import { encodeValue } from './values/to-json.js';
@@ -55,7 +56,17 @@ export function runQuery(text: string, options: RunOptions): QueryResult {
   if (a.plan === null || a.diagnostics.some((d) => d.severity === 'error')) {
     return { columns: a.schema, rows: [], truncated: false, diagnostics: a.diagnostics };
   }
-  const table = runPlan(a.plan, options);
+  let table: Table;
+  try {
+    table = runPlan(a.plan, options);
+  } catch (e) {
+    // A valid query can still fail while running (cancelled, over time, too large): report, never throw.
+    const whole = { start: 0, end: text.length };
+    const d = e instanceof QueryAborted
+      ? (e.reason === 'timeout' ? runtimeMessages.timedOut(whole) : runtimeMessages.cancelled(whole))
+      : runtimeMessages.failed(e instanceof Error ? e.message : String(e), whole);
+    return { columns: a.schema, rows: [], truncated: false, diagnostics: [...a.diagnostics, d] };
+  }
   const { rows, truncated } = limitRows(table, options.limits);
   return { columns: a.schema, rows, truncated, diagnostics: a.diagnostics, ...(a.chart ? { chart: a.chart } : {}) };
 }

@@ -29,8 +29,9 @@ export function projectNode(input: PlanNode, columns: readonly ScopeColumn[]): P
 export function bindExtendOrProject(op: ast.Extend | ast.Project, input: PlanNode, ctx: BindContext): PlanNode {
   const inputScope = scopeOf(input.schema);
   const scope: ScopeColumn[] = op.kind === 'Extend' ? [...inputScope] : [];
-  // Names written in `project` refer to the input; computed ones may refer to earlier items too.
-  const lookupScope = (): ScopeColumn[] => (op.kind === 'Extend' ? scope : [...inputScope.filter((c) => !scope.some((s) => s.name === c.name)), ...scope]);
+  // In `project` the right-hand sides read the input row (`project a = b, b = a` swaps); a name the
+  // input lacks may still refer to an earlier item of the list.
+  const lookupScope = (): ScopeColumn[] => (op.kind === 'Extend' ? scope : [...inputScope, ...scope.filter((s) => !inputScope.some((c) => c.name === s.name))]);
   for (const item of op.items) {
     const expr = bindExpr(item.expr, lookupScope(), ctx);
     if (item.names.length > 1) {

@@ -118,6 +118,11 @@ export function invalidParsePattern(at: Span, found: string): Diagnostic {
   return error('KQL1300', `Expected a string, a column name or '*' in the parse pattern but found '${found}'.`, at);
 }
 
+/** Only for a parser defect caught at the top: the input is reported, never thrown. */
+export function internalParserError(at: Span): Diagnostic {
+  return error('KQL1999', 'The query could not be parsed (internal parser error).', at);
+}
+
 export function invalidJoinCondition(at: Span): Diagnostic {
   return error('KQL1301', "A join condition is a column name or '$left.a == $right.b'.", at);
 }

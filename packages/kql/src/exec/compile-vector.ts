@@ -40,17 +40,15 @@ export function compileVector(e: BoundExpr, ctx: EvalContext): VectorEval {
     }
     case 'in': {
       if (e.left.k !== 'col' || !e.items.every((x) => x.k === 'const')) break;
-      const row = compileRow(e, ctx);
-      if (e.left.type === 'string') {
-        const j = e.left.index;
-        return (t) => byDictionary(t.columns[j] as StrColumn, (s) => row([{ kind: 'str', length: 1, codes: ZERO, dict: [s] }], 0) === true);
+      const key = membershipKey(e.operandType, e.ignoreCase);
+      const set = new Set<string | number | boolean>();
+      for (const item of e.items) {
+        for (const v of Array.isArray(item.value) ? item.value : [item.value as Value]) if (v !== null) set.add(key(v));
       }
-      if (e.operandType === 'long' || e.operandType === 'real' || e.operandType === 'int' || e.operandType === 'datetime' || e.operandType === 'timespan') {
-        const key = membershipKey(e.operandType, false);
-        const set = new Set<number>();
-        for (const item of e.items) for (const v of Array.isArray(item.value) ? item.value : [item.value as Value]) if (v !== null) set.add(key(v) as number);
-        const j = e.left.index;
-        const negated = e.negated;
+      const j = e.left.index;
+      const negated = e.negated;
+      if (e.left.type === 'string') return (t) => byDictionary(t.columns[j] as StrColumn, (s) => set.has(key(s)) !== negated);
+      if (isNumberType(e.left.type) && isNumberType(e.operandType)) {
         return (t) => {
           const c = t.columns[j] as NumColumn;
           const out = new Uint8Array(t.length);
@@ -110,8 +108,6 @@ export function compileVector(e: BoundExpr, ctx: EvalContext): VectorEval {
   return rowwise(e, ctx);
 }
 
-const ZERO = new Int32Array(1);
-
 function isNumberType(t: string): boolean {
   return t === 'int' || t === 'long' || t === 'real' || t === 'datetime' || t === 'timespan';
 }
@@ -132,7 +128,11 @@ function rowwise(e: BoundExpr, ctx: EvalContext): VectorEval {
   return (t) => {
     const b = new ColumnBuilder(type, t.length);
     const cols = t.columns;
-    for (let i = 0; i < t.length; i++) b.push(row(cols, i));
+    const checkpoint = ctx.checkpoint;
+    for (let i = 0; i < t.length; i++) {
+      if (checkpoint && (i & 0x3fff) === 0x3fff) checkpoint();
+      b.push(row(cols, i));
+    }
     return b.finish();
   };
 }
@@ -163,12 +163,13 @@ function compareFast(e: Extract<BoundExpr, { k: 'compare' }>, ctx: EvalContext):
   }
   if (isNumberType(left.type) && typeof value === 'number' && !Number.isNaN(value)) {
     const test = NUMBER_TESTS[op];
+    const onNull = op === '==' ? 0 : op === '!=' ? 1 : BOOL_NULL;
     return (t) => {
       const c = t.columns[j] as NumColumn;
       const out = new Uint8Array(t.length);
       const d = c.data;
       for (let i = 0; i < t.length; i++) out[i] = test(d[i]!, value) ? 1 : 0;
-      if (c.nulls !== null) for (let i = 0; i < t.length; i++) if (c.nulls[i] === 1) out[i] = BOOL_NULL;
+      if (c.nulls !== null) for (let i = 0; i < t.length; i++) if (c.nulls[i] === 1) out[i] = onNull;
       return { kind: 'bool', length: t.length, data: out };
     };
   }

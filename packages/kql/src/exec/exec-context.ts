@@ -17,6 +17,12 @@ export interface Limits {
   readonly maxBytes?: number;
   /** Checked between operators and inside long loops; an aborted query stops with an error. */
   readonly signal?: AbortSignal;
+  /**
+   * A time limit. The engine reads no clock of its own, so the caller passes one (`performance.now`)
+   * with the instant, on that clock, past which the query stops. Evaluation is synchronous: a timer
+   * could never fire during it, so the engine asks the clock at checkpoints.
+   */
+  readonly deadline?: { readonly at: number; readonly clock: () => number };
 }
 
 export interface ExecContext extends EvalContext {
@@ -25,12 +31,15 @@ export interface ExecContext extends EvalContext {
 }
 
 export class QueryAborted extends Error {
-  constructor() {
-    super('The query was cancelled.');
+  constructor(readonly reason: 'cancelled' | 'timeout') {
+    super(reason === 'timeout' ? 'The query ran past its time limit.' : 'The query was cancelled.');
     this.name = 'QueryAborted';
   }
 }
 
+/** Throws QueryAborted when the caller cancelled or the deadline passed. Cheap: call it often. */
 export function checkAborted(ctx: ExecContext): void {
-  if (ctx.limits.signal?.aborted) throw new QueryAborted();
+  if (ctx.limits.signal?.aborted) throw new QueryAborted('cancelled');
+  const d = ctx.limits.deadline;
+  if (d && d.clock() > d.at) throw new QueryAborted('timeout');
 }

@@ -22,14 +22,15 @@ const EXECUTORS: { readonly [K in PlanKind]: Executor<K> } = {
   Sort: (node, ctx) => execSort(node, run(node.input, ctx), ctx),
   Top: (node, ctx) => execTop(node, run(node.input, ctx), ctx),
   Limit: (node, ctx) => execLimit(node, run(node.input, ctx)),
-  Join: (node, ctx) => execJoin(node, run(node.left, ctx), run(node.right, ctx)),
+  Join: (node, ctx) => execJoin(node, run(node.left, ctx), run(node.right, ctx), ctx),
   Union: (node, ctx) => execUnion(node, node.inputs.map((i) => run(i, ctx))),
-  MvExpand: (node, ctx) => execMvExpand(node, run(node.input, ctx)),
+  MvExpand: (node, ctx) => execMvExpand(node, run(node.input, ctx), ctx),
   Parse: (node, ctx) => execParse(node, run(node.input, ctx), ctx),
 };
 
 /** Runs a plan to a table. Entities and exchanges come from `ctx.sources`; the engine does no I/O. */
 export function run(node: PlanNode, ctx: ExecContext): Table {
   checkAborted(ctx);
-  return (EXECUTORS[node.kind] as Executor<PlanKind>)(node as never, ctx);
+  const withCheckpoint = ctx.checkpoint ? ctx : { ...ctx, checkpoint: () => checkAborted(ctx) };
+  return (EXECUTORS[node.kind] as Executor<PlanKind>)(node as never, withCheckpoint);
 }

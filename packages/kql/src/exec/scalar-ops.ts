@@ -8,10 +8,13 @@ import { compareValues } from '../values/compare.js';
  * common shapes but must agree with these on every input.
  */
 
-/** Kusto: a comparison with a null side is null (which `where` treats as false). */
+/**
+ * Kusto's null rules: two nulls compare to null; a null and a non-null are unequal (`==` false,
+ * `!=` true); an ordering comparison with a null side is null (which `where` treats as false).
+ */
 export function compareScalar(op: CompareOp, a: Value, b: Value, type: ScalarType, ignoreCase: boolean): boolean | null {
   if (a === null || b === null) {
-    if (type === 'string') { a ??= ''; b ??= ''; } else return null;
+    if (type === 'string') { a ??= ''; b ??= ''; } else return nullComparison(op, a === null && b === null);
   }
   if (type === 'real' && (Number.isNaN(a) || Number.isNaN(b))) return op === '!=';
   if (type === 'dynamic' && (op === '==' || op === '!=')) {
@@ -27,6 +30,11 @@ export function compareScalar(op: CompareOp, a: Value, b: Value, type: ScalarTyp
     case '>': return c > 0;
     case '>=': return c >= 0;
   }
+}
+
+export function nullComparison(op: CompareOp, bothNull: boolean): boolean | null {
+  if (bothNull) return null;
+  return op === '==' ? false : op === '!=' ? true : null;
 }
 
 function sameDynamic(a: Value, b: Value): boolean {
@@ -91,8 +99,11 @@ export function arithNumbers(op: ArithOp, x: number, y: number, integral: boolea
     case '/':
       if (integral) return y === 0 ? null : Math.trunc(x / y);
       return x / y;
-    case '%':
-      if (integral) return y === 0 ? null : Math.trunc(x) % Math.trunc(y);
-      return x % y;
+    case '%': {
+      // Kusto's modulo is never negative: 0 <= x % y < abs(y).
+      if (integral && y === 0) return null;
+      const r = integral ? Math.trunc(x) % Math.trunc(y) : x % y;
+      return r < 0 ? r + Math.abs(y) : r === 0 ? 0 : r;
+    }
   }
 }

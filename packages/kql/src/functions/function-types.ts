@@ -8,6 +8,8 @@ export interface EvalContext {
   /** "Now" in ms since the epoch, fixed for the whole query (Kusto evaluates now() once per query). */
   readonly now: number;
   readonly dialect: Dialect;
+  /** Called every few thousand rows in long loops; throws to stop a cancelled or overdue query. */
+  readonly checkpoint?: () => void;
 }
 
 /** An argument as the binder sees it: its type and, when it is a constant, its value. */

@@ -4,8 +4,12 @@ import type { Script } from '../syntax/ast.js';
 import { lex } from '../syntax/lexer.js';
 import { span } from '../syntax/span.js';
 import type { Token } from '../syntax/token.js';
+import * as msg from '../diagnostics/syntax-messages.js';
 import { Cursor } from './cursor.js';
 import { parseStatements } from './statements.js';
+
+export { OPERATOR_KEYWORDS } from './operators/operator-table.js';
+export type { Token, TokenKind } from '../syntax/token.js';
 
 export interface ParseResult {
   readonly script: Script;
@@ -21,11 +25,21 @@ export interface ParseOptions {
 }
 
 /** Parses a whole script. Never throws: what cannot be read becomes `Missing*` nodes and diagnostics. */
-export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  const dialect: Dialect = options.dialect ?? 'cmpivot';
+export function parse(text: string, options?: ParseOptions): ParseResult {
+  const dialect: Dialect = options?.dialect === 'kusto' ? 'kusto' : 'cmpivot';
   const source = typeof text === 'string' ? text : '';
-  const { tokens, diagnostics } = lex(source, dialect);
-  const cursor = new Cursor(tokens, diagnostics, dialect);
-  const statements = parseStatements(cursor);
-  return { script: { kind: 'Script', span: span(0, source.length), statements }, diagnostics, tokens };
+  try {
+    const { tokens, diagnostics } = lex(source, dialect);
+    const cursor = new Cursor(tokens, diagnostics, dialect);
+    const statements = parseStatements(cursor);
+    return { script: { kind: 'Script', span: span(0, source.length), statements }, diagnostics, tokens };
+  } catch {
+    // Editors call this on every keystroke: a defect must cost a diagnostic, not the session.
+    const whole = span(0, source.length);
+    return {
+      script: { kind: 'Script', span: whole, statements: [] },
+      diagnostics: [msg.internalParserError(whole)],
+      tokens: [{ kind: 'End', span: span(source.length, source.length), text: '' }],
+    };
+  }
 }

@@ -12,7 +12,7 @@ export function parseStatements(c: Cursor): Statement[] {
     while (c.eatPunct(';'));
     if (c.atEnd()) return statements;
     const before = c.pos;
-    statements.push(c.isKeyword('let') && c.isNameAt(1) ? parseLet(c) : parseQuery(c));
+    statements.push(c.isKeyword('let') ? parseLet(c) : parseQuery(c));
     if (c.atEnd() || c.isPunct(';')) continue;
     c.report(msg.unexpectedToken(c.tok.text, c.tok.span));
     c.skipToPipe(false);
@@ -29,7 +29,7 @@ function parseQuery(c: Cursor): Statement {
 /** `let name = value`: the value is tabular when it looks like a query (see `looksTabular`). */
 function parseLet(c: Cursor): LetStatement {
   const start = c.next().span.start;
-  const name = c.tryName()!;
+  const name = c.expectName();
   let value: Expr | Tabular;
   if (!c.expectPunct('=')) value = { kind: 'Missing', span: c.here() };
   else if (c.atEnd() || c.isPunct(';')) value = expectedExpr(c);
@@ -37,7 +37,6 @@ function parseLet(c: Cursor): LetStatement {
   return { kind: 'Let', span: span(start, Math.max(start, c.prevEnd())), name, value };
 }
 
-const SOURCE_WORDS = new Set(['datatable', 'print', 'range', 'union']);
 
 /**
  * Whether the let value ahead is a query: it starts with a source keyword, or holds a `|` outside
@@ -45,8 +44,9 @@ const SOURCE_WORDS = new Set(['datatable', 'print', 'range', 'union']);
  * (`let T = Process;`) stays an expression; the binder knows whether it names a table.
  */
 function looksTabular(c: Cursor): boolean {
-  const first = c.tok;
-  if (first.kind === 'Identifier' && SOURCE_WORDS.has(c.keywordOf(first))) return true;
+  if (c.isKeyword('print') || c.isKeyword('union') || (c.isKeyword('datatable') && c.isPunct('(', c.peek()))) return true;
+  // `range x from ...` is a table; `range(1, 5, 1)` is the scalar function.
+  if (c.isKeyword('range') && c.isNameAt(1)) return true;
   const leadingParen = c.isPunct('(');
   let balance = 0;
   for (let i = c.pos; i < c.tokens.length; i++) {

@@ -42,7 +42,10 @@ export function parseDatetime(text: string): number | null {
 export function formatDatetime(ms: number): string {
   if (!Number.isFinite(ms)) return '';
   const whole = Math.floor(ms / MS_PER_SECOND) * MS_PER_SECOND;
-  const ticks = Math.round((ms - whole) * TICKS_PER_MS);
+  let ticks = Math.round((ms - whole) * TICKS_PER_MS);
+  // A double holds today's datetimes to about 2.4 ticks, so "one tick before a whole second" (what
+  // endofday() and friends produce) comes back as 2 or 3 ticks before it; print it as Kusto does.
+  if (ticks < 10_000_000 && ticks >= 9_999_997) ticks = 9_999_999;
   const base = new Date(whole).toISOString().slice(0, 19);
   if (ticks === 0) return `${base}Z`;
   if (ticks >= 10_000_000) return formatDatetime(whole + MS_PER_SECOND);

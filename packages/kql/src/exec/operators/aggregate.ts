@@ -49,6 +49,7 @@ export function execAggregate(node: AggregateNode, input: Table, ctx: ExecContex
       const argCols = agg.args.map((e) => compileVector(e, ctx)(input));
       const args: Value[] = new Array(argCols.length);
       for (let i = 0; i < input.length; i++) {
+        if ((i & 0xffff) === 0xffff) checkAborted(ctx);
         for (let j = 0; j < argCols.length; j++) args[j] = getValue(argCols[j]!, i);
         const g = groupOf[i]!;
         st[g] = impl.add(st[g], args);

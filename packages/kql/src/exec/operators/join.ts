@@ -1,9 +1,19 @@
 import type { JoinNode } from '../../plan/plan-node.js';
 import type { ScalarType } from '../../types/scalar-type.js';
 import type { Table } from '../table.js';
+import { type ExecContext, checkAborted } from '../exec-context.js';
 import { type Column, getValue, gather, gatherOrNull } from '../column.js';
 
 type Key = string | number | null;
+
+/** A join that would produce more rows than this stops with an error instead of exhausting memory. */
+export const MAX_JOIN_ROWS = 50_000_000;
+
+export class JoinTooLarge extends Error {
+  constructor() {
+    super(`The join would produce more than ${MAX_JOIN_ROWS} rows; add filters or join on more keys.`);
+  }
+}
 
 /**
  * Row keys for a join side: one number or string per row, null when any key part is null (a null
@@ -40,7 +50,7 @@ function keyPart(col: Column, i: number, numeric: boolean): Key {
 }
 
 /** A hash join, built on the right side. Output order follows the left (then unmatched right rows). */
-export function execJoin(node: JoinNode, left: Table, right: Table): Table {
+export function execJoin(node: JoinNode, left: Table, right: Table, ctx: ExecContext): Table {
   const kind = node.joinKind;
   let leftRows = left;
   let leftKeys = rowKeys(left, node.leftKeys, node.keyTypes);
@@ -78,8 +88,10 @@ export function execJoin(node: JoinNode, left: Table, right: Table): Table {
   const ri: number[] = [];
   const matchedRight = new Uint8Array(right.length);
   leftKeys.forEach((k, i) => {
+    if ((i & 0x3fff) === 0x3fff) checkAborted(ctx);
     const hits = k === null ? undefined : table.get(k);
     if (hits) {
+      if (li.length + hits.length > MAX_JOIN_ROWS) throw new JoinTooLarge();
       for (const j of hits) { li.push(i); ri.push(j); matchedRight[j] = 1; }
     } else if (kind === 'leftouter' || kind === 'fullouter') {
       li.push(i); ri.push(-1);

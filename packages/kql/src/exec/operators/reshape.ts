@@ -1,6 +1,6 @@
 import type { UnionNode, MvExpandNode, ParseNode } from '../../plan/plan-node.js';
 import type { Value } from '../../values/value.js';
-import type { ExecContext } from '../exec-context.js';
+import { type ExecContext, checkAborted } from '../exec-context.js';
 import { type Table, concatTables } from '../table.js';
 import { type Column, ColumnBuilder, constantColumn, getValue } from '../column.js';
 import { compileVector } from '../compile-vector.js';
@@ -22,13 +22,14 @@ export function execUnion(node: UnionNode, inputs: readonly Table[]): Table {
  * side (the shorter padded with null). A property bag expands to one `{key: value}` bag per property;
  * a scalar stays one row; an empty array or null gives no rows for that row.
  */
-export function execMvExpand(node: MvExpandNode, input: Table): Table {
+export function execMvExpand(node: MvExpandNode, input: Table, ctx: ExecContext): Table {
   const targets = node.columns;
   const builders = node.schema.map((c) => new ColumnBuilder(c.type, input.length));
   const casts = targets.map((t) => converterTo(t.type, 'dynamic'));
   const isTarget = node.schema.map((_, j) => targets.findIndex((t) => t.index === j));
   for (let i = 0; i < input.length; i++) {
     const lists = targets.map((t) => elements(getValue(input.columns[t.index]!, i)));
+    if ((i & 0x3fff) === 0x3fff) checkAborted(ctx);
     const count = Math.min(Math.max(0, ...lists.map((l) => l.length)), node.limit);
     for (let r = 0; r < count; r++) {
       for (let j = 0; j < builders.length; j++) {

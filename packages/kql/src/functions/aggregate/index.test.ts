@@ -30,8 +30,15 @@ describe('AGGREGATE_FUNCTIONS', () => {
 const require = createRequire(import.meta.url);
 require('@kusto/language-service-next/bridge.min.js');
 require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const K = (globalThis as any).Kusto.Language;
+interface KustoList<T> { Count: number; getItem(i: number): T }
+interface KustoLanguage {
+  KustoCode: { ParseAndAnalyze(text: string, globals: unknown): {
+    GetDiagnostics(): KustoList<unknown>;
+    ResultType: { Columns: KustoList<{ Name: string; Type: { Name: string } }> };
+  } };
+  GlobalState: { Default: unknown };
+}
+const K = (globalThis as unknown as { Kusto: { Language: KustoLanguage } }).Kusto.Language;
 
 const TABLE = 'datatable(x:long, y:real, s:string, b:bool, d:datetime, t:timespan, i:int)[]';
 const COLUMN_TYPES: Record<string, ScalarType> = { x: 'long', y: 'real', s: 'string', b: 'bool', d: 'datetime', t: 'timespan', i: 'int' };

@@ -15,9 +15,8 @@ interface SetState { keys: KeySet; v: Encoded[] }
  * JSON text for dynamic values.
  */
 function setImpl(type: ScalarType, max: number): AggregateImpl<SetState> {
-  const elementType: ScalarType = type;
   const put = (s: SetState, v: Value) => {
-    if (s.v.length < max && addKey(s.keys, distinctKey(v, elementType))) s.v.push(encodeValue(v, elementType));
+    if (s.v.length < max && addKey(s.keys, distinctKey(v, type))) s.v.push(encodeValue(v, type));
   };
   return {
     init: () => ({ keys: newKeySet(), v: [] }),
@@ -32,10 +31,10 @@ function setImpl(type: ScalarType, max: number): AggregateImpl<SetState> {
       return s;
     },
     merge: (a, b) => {
-      for (const x of b.v) put(a, decodeValue(x, elementType));
+      for (const x of b.v) put(a, decodeValue(x, type));
       return a;
     },
-    result: (s) => s.v.map((x) => decodeValue(x, elementType)),
+    result: (s) => s.v.map((x) => decodeValue(x, type)),
   };
 }
 

@@ -72,7 +72,14 @@ function valueIndices(n: number): number[] {
 const coalesce = define({
   name: 'coalesce', doc: 'coalesce(a, b, …): the first argument that is not null (for strings: not empty).',
   params: ['scalar'], minArgs: 2, maxArgs: 64,
-  result: (args) => branchType('coalesce', args, args.map((_, i) => i)),
+  result: (args) => {
+    // Unlike iif, Kusto's coalesce does not mix dynamic with typed arguments.
+    const dynamic = args.findIndex((a) => a.type === 'dynamic');
+    if (dynamic >= 0 && args.some((a) => a.type !== 'dynamic')) {
+      return { error: 'coalesce(): all arguments must have the same type', argIndex: dynamic === 0 ? args.findIndex((a) => a.type !== 'dynamic') : dynamic };
+    }
+    return branchType('coalesce', args, args.map((_, i) => i));
+  },
   compile: (args) => {
     const result = resultOf('coalesce', args, args.map((_, i) => i));
     const conv = converters(args, result);

@@ -42,15 +42,17 @@ function makePack(name: string): ScalarFunction {
     result: (args) => {
       if (args.length % 2 !== 0) return { error: `${name}(): expects key/value pairs` };
       for (let i = 0; i < args.length; i += 2) {
-        if (args[i]!.type !== 'string') return argError(name, i, 'string', args[i]!.type);
+        const t = args[i]!.type;
+        if (t !== 'string' && t !== 'dynamic') return argError(name, i, 'string', t);
       }
       return 'dynamic';
     },
     compile: (args) => {
       const types = args.map((a) => a.type);
+      const keys = args.map((a) => textOf(a.type));
       return (vals) => {
         const bag: Bag = {};
-        for (let i = 0; i + 1 < vals.length; i += 2) bag[vals[i] as string] = wrapDynamic(vals[i + 1]!, types[i + 1]!);
+        for (let i = 0; i + 1 < vals.length; i += 2) bag[keys[i]!(vals[i]!)] = wrapDynamic(vals[i + 1]!, types[i + 1]!);
         return bag;
       };
     },

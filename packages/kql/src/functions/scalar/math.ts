@@ -149,8 +149,8 @@ const binAt = define({
     const t = binType('bin_at', args[0]!, args[1]!);
     if (typeof t !== 'string') return t;
     const fixed = args[2]!.type;
-    const ok = isNumeric(args[0]!.type) ? isNumeric(fixed) : fixed === args[0]!.type;
-    return ok ? t : { error: `bin_at(): argument 3 must have the type of argument 1, not ${fixed}`, argIndex: 2 };
+    if (isNumeric(args[0]!.type) && isNumeric(fixed)) return widerNumeric(t, fixed);
+    return fixed === args[0]!.type ? t : { error: `bin_at(): argument 3 must have the type of argument 1, not ${fixed}`, argIndex: 2 };
   },
   compile: () => (vals) => {
     if (vals[0] === null || vals[1] === null || vals[2] === null) return null;

@@ -7,7 +7,9 @@ import type { ArgInfo, Dialect, RowFunction, ScalarFunction, SignatureError } fr
 /**
  * What a parameter accepts, after Kusto's own parameter kinds: `scalar` takes anything, `integer`
  * int or long, `number` int, long or real, `long` an integer (int widens), `real` any number,
- * `text` a string or a dynamic (Kusto's StringOrDynamic), `notDynamic` any non-dynamic scalar.
+ * `notDynamic` any non-dynamic scalar. `string` also takes a dynamic value, as Kusto's binder
+ * does; `define` converts it to text before the function sees it. `text` (Kusto's StringOrDynamic)
+ * passes a dynamic value through unchanged for the function to handle.
  */
 export type ParamKind =
   | 'scalar' | 'string' | 'text' | 'integer' | 'long' | 'number' | 'real'
@@ -22,8 +24,7 @@ const DESCRIBE: Readonly<Record<ParamKind, string>> = {
 export function accepts(kind: ParamKind, t: ScalarType): boolean {
   switch (kind) {
     case 'scalar': return true;
-    case 'string': return t === 'string';
-    case 'text': return t === 'string' || t === 'dynamic';
+    case 'string': case 'text': return t === 'string' || t === 'dynamic';
     case 'integer': case 'long': return t === 'int' || t === 'long';
     case 'number': case 'real': return isNumeric(t);
     case 'notDynamic': return t !== 'dynamic';
@@ -62,6 +63,22 @@ export interface FunctionSpec {
   readonly volatile?: boolean;
 }
 
+/** Positions where a dynamic argument meets a `string` parameter: converted to text before the function runs. */
+function dynamicAsText(params: readonly ParamKind[], args: readonly ArgInfo[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i]!.type === 'dynamic' && params[Math.min(i, params.length - 1)] === 'string') out.push(i);
+  }
+  return out;
+}
+
+function asText(args: readonly ArgInfo[], positions: readonly number[]): ArgInfo[] {
+  return args.map((a, i) => {
+    if (!positions.includes(i)) return a;
+    return a.constant ? { type: 'string', constant: { value: valueToString(a.constant.value, 'dynamic') } } : { type: 'string' };
+  });
+}
+
 /** Builds a ScalarFunction whose `returns` checks argument kinds before computing the result type. */
 export function define(spec: FunctionSpec): ScalarFunction {
   const { name, params, result } = spec;
@@ -70,8 +87,21 @@ export function define(spec: FunctionSpec): ScalarFunction {
     doc: spec.doc,
     minArgs: spec.minArgs ?? params.length,
     maxArgs: spec.maxArgs ?? params.length,
-    returns: (args, dialect) => checkArgs(name, args, params) ?? (typeof result === 'string' ? result : result(args, dialect)),
-    compile: spec.compile,
+    returns: (args, dialect) => {
+      const error = checkArgs(name, args, params);
+      if (error) return error;
+      return typeof result === 'string' ? result : result(asText(args, dynamicAsText(params, args)), dialect);
+    },
+    compile: (args, dialect) => {
+      const positions = dynamicAsText(params, args);
+      if (positions.length === 0) return spec.compile(args, dialect);
+      const inner = spec.compile(asText(args, positions), dialect);
+      return (vals, ctx) => {
+        const copy = vals.slice();
+        for (const i of positions) copy[i] = valueToString(copy[i] ?? null, 'dynamic');
+        return inner(copy, ctx);
+      };
+    },
     ...(spec.resultName ? { resultName: spec.resultName } : {}),
     ...(spec.volatile ? { volatile: true } : {}),
   };

@@ -1,7 +1,7 @@
 import type { Value } from '../../values/value.js';
 import type { ScalarFunction } from '../function-types.js';
 import { compileRegex } from './regex.js';
-import { define, textOf } from './signature.js';
+import { constantText, define, textOf } from './signature.js';
 
 /**
  * Plain string functions. Arguments of any scalar type are read as text the way `tostring()`
@@ -201,7 +201,14 @@ const strcmp = define({
 
 const countof = define({
   name: 'countof', doc: "countof(source, search[, 'normal'|'regex']): how many times search occurs in source.",
-  params: ['string', 'string', 'string'], minArgs: 2, result: 'long',
+  params: ['string', 'string', 'string'], minArgs: 2,
+  result: (args) => {
+    const kind = constantText(args[2]);
+    if (kind !== undefined && !['normal', 'regex'].includes(kind.toLowerCase())) {
+      return { error: `countof(): kind must be 'normal' or 'regex', not '${kind}'`, argIndex: 2 };
+    }
+    return 'long';
+  },
   compile: () => (vals) => {
     const kind = ((vals[2] as string | undefined) ?? 'normal').toLowerCase();
     if (kind === 'regex') return countRegex(vals[0] as string, vals[1] as string);
