@@ -2,8 +2,8 @@
  * Deterministic benchmark data: the same seeded arrays feed both our engine (as dictionary-encoded
  * columns) and Arquero (as plain arrays), so neither side pays for loading inside a timing.
  */
-import type { ColumnSchema, Table } from '../packages/kql/src/index.ts';
-import type { Column } from '../packages/kql/src/exec/column.ts';
+import type { ColumnSchema, Table } from '../packages/kql/src/index.js';
+import type { Column } from '../packages/kql/src/exec/column.js';
 
 /** mulberry32: small, fast, and the same stream on every machine. */
 export function seededRandom(seed: number): () => number {

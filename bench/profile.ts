@@ -2,8 +2,8 @@
  * Profiling helper, not part of `bench:engine`: runs one query of the benchmark repeatedly so that
  * `node --cpu-prof --import tsx bench/profile.ts '<kql>' [runs]` shows where our engine spends its time.
  */
-import { analyze, runPlan, type Table } from '../packages/kql/src/index.ts';
-import { NOW, makeJoinTables, makeProcessTable, toEngineTable } from './data.ts';
+import { analyze, runPlan, type Table } from '../packages/kql/src/index.js';
+import { NOW, makeJoinTables, makeProcessTable, toEngineTable } from './data.js';
 
 const text = process.argv[2] ?? 'T | summarize count() by bin(StartTime, 1h)';
 const runs = Number(process.argv[3] ?? 10);

@@ -1,6 +1,6 @@
 import type * as ast from '../syntax/ast.js';
 import type { ScalarType } from '../types/scalar-type.js';
-import { isNumeric } from '../types/scalar-type.js';
+import { isNumeric, TYPE_NAMES } from '../types/scalar-type.js';
 import type { Value } from '../values/value.js';
 import type { ArgInfo } from '../functions/function-types.js';
 import { type BoundExpr, type CompareOp, constExpr, isFoldable } from '../plan/bound-expr.js';
@@ -44,12 +44,12 @@ export function bindExpr(e: ast.Expr, scope: Scope, ctx: BindContext, opts: Expr
     case 'Unary': {
       const operand = bindExpr(e.operand, scope, ctx, opts);
       if (operand === ERROR_EXPR || e.op === '+') return operand;
-      const type = operand.type === 'int' ? 'long' : operand.type;
+      const type = operand.type;
       if (!isNumeric(type) && type !== 'timespan' && type !== 'dynamic') {
         ctx.diagnostics.push(msg.operatorTypes('-', operand.type, operand.type, e.span));
         return ERROR_EXPR;
       }
-      return fold({ k: 'arith', type: type === 'dynamic' ? 'real' : type, op: '-', left: constExpr(type, 0), right: operand }, ctx);
+      return fold({ k: 'arith', type: type === 'dynamic' ? 'real' : type, op: '-', left: constExpr(type === 'dynamic' ? 'real' : type, 0), right: operand }, ctx);
     }
     case 'Binary':
       return bindBinary(e, scope, ctx, opts);
@@ -190,7 +190,7 @@ function bindCall(e: ast.Call, scope: Scope, ctx: BindContext, opts: ExprOptions
     return ERROR_EXPR;
   }
   const fn = found.scalar;
-  const args = e.args.map((a) => bindExpr(a, scope, ctx, opts));
+  const args = e.args.map((a) => typeofArgument(a) ?? bindExpr(a, scope, ctx, opts));
   if (args.includes(ERROR_EXPR)) return ERROR_EXPR;
   if (args.length < fn.minArgs || args.length > fn.maxArgs) {
     ctx.diagnostics.push(msg.wrongArgumentCount(fn.name, fn.minArgs, fn.maxArgs, args.length, e.span));
@@ -208,7 +208,19 @@ function bindCall(e: ast.Call, scope: Scope, ctx: BindContext, opts: ExprOptions
 }
 
 export function argInfo(args: readonly BoundExpr[]): ArgInfo[] {
-  return args.map((a) => (a.k === 'const' ? { type: a.type, constant: { value: a.value } } : { type: a.type }));
+  return args.map((a) => {
+    if (a.k !== 'const') return { type: a.type };
+    return a.typeLiteral ? { type: a.type, constant: { value: a.value }, typeLiteral: a.typeLiteral } : { type: a.type, constant: { value: a.value } };
+  });
+}
+
+/** `typeof(long)` as a function argument: the type, carried as a constant naming it. */
+function typeofArgument(e: ast.Expr): BoundExpr | undefined {
+  if (e.kind !== 'Call' || e.name.name !== 'typeof' || e.args.length !== 1) return undefined;
+  const inner = e.args[0]!;
+  const name = inner.kind === 'Name' ? inner.name : inner.kind === 'Literal' && typeof inner.value === 'string' ? inner.value : '';
+  const type = TYPE_NAMES[name.toLowerCase()];
+  return type ? { k: 'const', type: 'string', value: type, typeLiteral: type } : undefined;
 }
 
 /** Replaces an expression that reads no column and no clock by its value. */

@@ -21,6 +21,17 @@ export function bindWhere(op: ast.Where, input: PlanNode, ctx: BindContext): Pla
 /** `mv-expand a, b = d.list to typeof(long) limit 10`: one row per element of the listed arrays. */
 export function bindMvExpand(op: ast.MvExpand, input: PlanNode, ctx: BindContext): PlanNode {
   const scope: ScopeColumn[] = scopeOf(input.schema);
+  let bagAsArray = false;
+  let itemIndex: string | undefined;
+  for (const p of op.params) {
+    const name = p.name.name.toLowerCase();
+    const value = p.value.kind === 'Literal' ? String(p.value.value) : p.value.kind === 'Name' ? p.value.name : '';
+    if (name === 'kind' || name === 'bagexpansion') {
+      if (value !== 'bag' && value !== 'array') ctx.diagnostics.push(msg.badParameterValue(name, value, ['bag', 'array'], p.value.span));
+      bagAsArray = value === 'array';
+    } else if (name === 'with_itemindex') itemIndex = value;
+    else ctx.diagnostics.push(msg.unknownParameter('mv-expand', p.name.name, ['kind', 'bagexpansion', 'with_itemindex'], p.name.span));
+  }
   const targets: { index: number; type: ScalarType }[] = [];
   for (const item of op.items) {
     const expr = bindExpr(item.expr, scope, ctx);
@@ -41,7 +52,8 @@ export function bindMvExpand(op: ast.MvExpand, input: PlanNode, ctx: BindContext
     const t = targets.find((x) => x.index === i);
     return t ? { name: c.name, type: t.type } : c;
   });
-  return { kind: 'MvExpand', input: extended, columns: targets, limit, schema };
+  if (itemIndex !== undefined) schema.push({ name: itemIndex, type: 'long' });
+  return { kind: 'MvExpand', input: extended, columns: targets, limit, schema, bagAsArray, itemIndex: itemIndex !== undefined };
 }
 
 const NUMBER_PATTERN: Partial<Record<ScalarType, string>> = {

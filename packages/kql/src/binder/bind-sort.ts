@@ -27,7 +27,10 @@ export function bindTop(op: ast.Top, input: PlanNode, ctx: BindContext): PlanNod
 }
 
 export function bindTake(op: ast.Take, input: PlanNode, ctx: BindContext): PlanNode {
-  return { kind: 'Limit', input, count: constantCount(op.count, 'take', ctx), schema: input.schema };
+  const count = constantCount(op.count, 'take', ctx);
+  // `order by … | take N` is `top N by …`: a bounded heap instead of a full sort.
+  if (input.kind === 'Sort') return { kind: 'Top', input: input.input, count, keys: input.keys, schema: input.schema };
+  return { kind: 'Limit', input, count, schema: input.schema };
 }
 
 /** The row count of take/top/mv-expand limit: a constant whole number (a `let` constant counts). */

@@ -11,9 +11,7 @@ import { generatedName } from './naming.js';
 import { projectNode, bindExtendOrProject } from './bind-project.js';
 import { bindUnion, type BindTabular } from './bind-join.js';
 import { MS_PER_DAY } from '../values/value.js';
-
-/** At most this many rows from `range`: a typo such as `step 0.0001` must not eat the device's memory. */
-export const MAX_RANGE_ROWS = 10_000_000;
+import type { BoundExpr } from '../plan/bound-expr.js';
 
 export function bindSource(s: ast.Source, ctx: BindContext, bindTabular: BindTabular): PlanNode {
   switch (s.kind) {
@@ -74,7 +72,7 @@ function bindDatatable(s: ast.Datatable, ctx: BindContext): PlanNode {
   const schema = s.columns.map((c) => ({ name: c.name.name, type: c.type }));
   const width = schema.length;
   if (width === 0 || s.values.length % width !== 0) {
-    ctx.diagnostics.push(msg.datatableShape(width, s.values.length, s.span));
+    ctx.diagnostics.push(msg.datatableShape(width, s.values.length, s.values[0]?.span ?? s.span));
     return { kind: 'Values', rows: [], schema };
   }
   const rows: Row[] = [];
@@ -125,22 +123,35 @@ function bindRange(s: ast.Range, ctx: BindContext): PlanNode {
   const to = bindExpr(s.to, [], ctx);
   const step = bindExpr(s.step, [], ctx);
   const name = s.column.name;
-  if ([from, to, step].includes(ERROR_EXPR)) return { kind: 'Values', rows: [], schema: [{ name, type: 'long' }] };
-  for (const [e, ast] of [[from, s.from], [to, s.to], [step, s.step]] as const) {
-    if (e.k !== 'const' || !isNumberBacked(e.type) || e.value === null) {
-      ctx.diagnostics.push(msg.expectedConstant('The bounds and step of range', ast.span));
-      return { kind: 'Values', rows: [], schema: [{ name, type: 'long' }] };
+  const empty: PlanNode = { kind: 'Values', rows: [], schema: [{ name, type: 'long' }] };
+  if ([from, to, step].includes(ERROR_EXPR)) return empty;
+  for (const [e, written] of [[from, s.from], [to, s.to], [step, s.step]] as const) {
+    if (!isNumberBacked(e.type) || !isConstantOrClock(e)) {
+      ctx.diagnostics.push(msg.expectedConstant('The bounds and step of range', written.span));
+      return empty;
     }
   }
   const type: ScalarType = from.type === 'int' ? 'long' : from.type;
-  const a = (from as { value: number }).value;
-  const b = (to as { value: number }).value;
-  const st = (step as { value: number }).value;
-  if (st === 0 || (b - a) / st + 1 > MAX_RANGE_ROWS) {
-    ctx.diagnostics.push(msg.tableArguments('range', st === 0 ? 'the step must not be zero.' : `it would produce more than ${MAX_RANGE_ROWS} rows.`, s.step.span));
-    return { kind: 'Values', rows: [], schema: [{ name, type }] };
+  if (step.k === 'const' && step.value === 0) {
+    ctx.diagnostics.push(msg.tableArguments('range', 'the step must not be zero.', s.step.span));
+    return empty;
   }
-  return { kind: 'Range', type, from: a, to: b, step: type === 'datetime' && step.type !== 'timespan' ? st * MS_PER_DAY : st, schema: [{ name, type }] };
+  // A number step over datetimes counts days, as a timespan literal would.
+  const days: BoundExpr = type === 'datetime' && step.type !== 'timespan'
+    ? { k: 'arith', type: 'timespan', op: '*', left: step, right: { k: 'const', type: 'real', value: MS_PER_DAY } }
+    : step;
+  return { kind: 'Range', type, from, to, step: days, schema: [{ name, type }] };
+}
+
+/** A range bound may be a constant or read only the clock (`ago(7d)`, `now()`), never a column. */
+function isConstantOrClock(e: BoundExpr): boolean {
+  switch (e.k) {
+    case 'const': return true;
+    case 'col': return false;
+    case 'call': return e.args.every(isConstantOrClock);
+    case 'in': return isConstantOrClock(e.left) && e.items.every(isConstantOrClock);
+    default: return isConstantOrClock(e.left) && isConstantOrClock(e.right);
+  }
 }
 
 export { projectNode, generatedName };

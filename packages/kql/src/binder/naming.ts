@@ -36,6 +36,9 @@ export function derivedName(e: ast.Expr, scope: Scope, dialect: Dialect): string
       if (('scalar' in f && f.scalar.resultName === 'first-argument') || NAMED_AFTER_FIRST_ARGUMENT.has(e.name.name.toLowerCase())) {
         return derivedName(first, scope, dialect);
       }
+      if ('scalar' in f && f.scalar.namePrefix) {
+        return `${f.scalar.namePrefix}_${first.kind === 'Name' ? derivedName(first, scope, dialect) ?? '' : ''}`;
+      }
       return undefined;
     }
     default:

@@ -1,5 +1,6 @@
 import type { Column } from './column.js';
 import { getValue } from './column.js';
+import { NumberIds } from './number-ids.js';
 
 /** Rows assigned to groups: `groupOf[i]` for each row, and the first row of each group. */
 export interface Grouping {
@@ -77,11 +78,22 @@ function localIds(col: Column, n: number): LocalIds {
     for (let i = 0; i < n; i++) ids[i] = col.data[i]!;
     return { ids, cardinality: 3 };
   }
+  if (col.kind === 'num') {
+    const index = new NumberIds();
+    const { data, nulls } = col;
+    let nullSeen = false;
+    for (let i = 0; i < n; i++) {
+      if (nulls !== null && nulls[i] === 1) { ids[i] = -1; nullSeen = true; }
+      else ids[i] = index.idOf(data[i]!);
+    }
+    if (nullSeen) for (let i = 0; i < n; i++) if (ids[i] === -1) ids[i] = index.size;
+    return { ids, cardinality: Math.max(index.size + (nullSeen ? 1 : 0), 1) };
+  }
   const map = new Map<unknown, number>();
   const nullId = -1;
   let hasNull = false;
   for (let i = 0; i < n; i++) {
-    const v = col.kind === 'num' ? (col.nulls !== null && col.nulls[i] === 1 ? null : col.data[i]!) : keyOf(getValue(col, i));
+    const v = keyOf(getValue(col, i));
     if (v === null) { ids[i] = nullId; hasNull = true; continue; }
     let id = map.get(v);
     if (id === undefined) { id = map.size; map.set(v, id); }

@@ -17,6 +17,8 @@ export interface ArgInfo {
   readonly type: ScalarType;
   /** Present only for arguments whose value is known at bind time (literals, folded constants). */
   readonly constant?: { readonly value: Value };
+  /** Set when the argument is `typeof(T)`, as in `extract(re, 1, s, typeof(long))`. */
+  readonly typeLiteral?: ScalarType;
 }
 
 /** A bind-time refusal: the message names the problem; `argIndex` points the squiggle at an argument. */
@@ -47,6 +49,8 @@ export interface ScalarFunction {
    * (`project tostring(Name)` gives a column `Name`); otherwise the binder uses `Column1`, `Column2`…
    */
   readonly resultName?: 'first-argument';
+  /** Kusto names an unnamed `strlen(x)` column `strlen_x` (`strlen_` over an expression): the prefix. */
+  readonly namePrefix?: string;
   /** Reads the clock (`now`, `ago`): the same value for the whole query, but never folded at bind time. */
   readonly volatile?: boolean;
 }

@@ -67,6 +67,12 @@ export class Cursor {
 
   /** Keeps the first of several diagnostics at one position: the later ones are cascades of it. */
   report(d: Diagnostic): void {
+    // Something missing at the end of the text is pointed at just after the last token, not past
+    // trailing blank lines, so the squiggle sits where the user stopped typing.
+    if (this.tok.kind === 'End' && d.span.start === this.tok.span.start && this.pos > 0) {
+      const at = this.prevEnd();
+      d = { ...d, span: span(at, at) };
+    }
     if (d.span.start === this.lastReportAt) return;
     this.lastReportAt = d.span.start;
     this.diagnostics.push(d);

@@ -9,7 +9,7 @@ import type { RowFunction } from '../functions/function-types.js';
  * string predicates, arithmetic, and/or, in) have their own kinds; everything else is a `call`.
  */
 export type BoundExpr =
-  | { readonly k: 'const'; readonly type: ScalarType; readonly value: Value }
+  | { readonly k: 'const'; readonly type: ScalarType; readonly value: Value; readonly typeLiteral?: ScalarType }
   | { readonly k: 'col'; readonly type: ScalarType; readonly index: number }
   | {
       readonly k: 'call';

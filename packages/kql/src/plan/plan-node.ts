@@ -16,12 +16,13 @@ interface Base { readonly schema: readonly ColumnSchema[] }
 export interface ScanNode extends Base { readonly kind: 'Scan'; readonly table: string; readonly args: readonly Value[] }
 /** Constant rows: `datatable`, `print`. */
 export interface ValuesNode extends Base { readonly kind: 'Values'; readonly rows: readonly Row[] }
+/** `range x from a to b step c`: bounds may read the clock (`ago(7d)`), so they are evaluated at run time. */
 export interface RangeNode extends Base {
   readonly kind: 'Range';
   readonly type: ScalarType;
-  readonly from: number;
-  readonly to: number;
-  readonly step: number;
+  readonly from: BoundExpr;
+  readonly to: BoundExpr;
+  readonly step: BoundExpr;
 }
 export interface FilterNode extends Base { readonly kind: 'Filter'; readonly input: PlanNode; readonly predicate: BoundExpr }
 /** Output column j is `exprs[j]` over the input: project, extend, project-away/-rename/-reorder. */
@@ -88,6 +89,10 @@ export interface MvExpandNode extends Base {
   /** Output column positions holding the expanded values, and the type each is cast to. */
   readonly columns: readonly { readonly index: number; readonly type: ScalarType }[];
   readonly limit: number;
+  /** `kind=array` / `bagexpansion=array`: a bag's properties become `[key, value]` arrays, not `{key: value}` bags. */
+  readonly bagAsArray: boolean;
+  /** `with_itemindex=Name`: a last column holding each element's zero-based index. */
+  readonly itemIndex: boolean;
 }
 
 /** `parse`: appends one column per capture of `regex` over `source`. */

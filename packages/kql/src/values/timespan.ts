@@ -18,8 +18,8 @@ export const TIMESPAN_UNITS: readonly string[] = Object.keys(UNITS).sort((a, b) 
 export function parseTimespanLiteral(text: string): number | null {
   const m = /^(\d+(?:\.\d+)?)([a-z]+)$/i.exec(text.trim());
   if (!m) return null;
-  const unit = UNITS[m[2]!.toLowerCase()];
-  return unit === undefined ? null : Number(m[1]) * unit;
+  const name = m[2]!.toLowerCase();
+  return Object.hasOwn(UNITS, name) ? Number(m[1]) * UNITS[name]! : null;
 }
 
 /**

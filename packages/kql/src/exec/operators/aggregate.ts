@@ -27,6 +27,7 @@ export function execAggregate(node: AggregateNode, input: Table, ctx: ExecContex
     return s;
   });
   const { groupOf } = grouping;
+  const counted = new Map<number, Float64Array>();
   if (node.mode === 'final') {
     node.aggregates.forEach((_, a) => {
       const col = input.columns[keyCount + a]!;
@@ -43,6 +44,13 @@ export function execAggregate(node: AggregateNode, input: Table, ctx: ExecContex
       const impl = impls[a]!;
       const st = states[a]!;
       if (agg.args.length === 0) {
+        if (node.mode === 'full' && agg.fn.name === 'count') {
+          // count() is the common case: count into a typed array, no state objects.
+          const counts = new Float64Array(groups);
+          for (let i = 0; i < input.length; i++) counts[groupOf[i]!]!++;
+          counted.set(a, counts);
+          return;
+        }
         for (let i = 0; i < input.length; i++) { const g = groupOf[i]!; st[g] = impl.add(st[g], NO_ARGS); }
         return;
       }
@@ -64,6 +72,12 @@ export function execAggregate(node: AggregateNode, input: Table, ctx: ExecContex
       const b = new ColumnBuilder('dynamic', groups);
       for (let g = 0; g < groups; g++) b.push(states[a]![g] as Value);
       out.push(b.finish());
+      at++;
+      return;
+    }
+    const counts = counted.get(a);
+    if (counts) {
+      out.push({ kind: 'num', length: groups, data: counts, nulls: null });
       at++;
       return;
     }

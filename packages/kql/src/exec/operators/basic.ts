@@ -4,6 +4,7 @@ import { type Table, tableFromRows, selectRows, sliceRows, emptyTable } from '..
 import { compileVector } from '../compile-vector.js';
 import type { Column } from '../column.js';
 import { bindMessages } from '../../diagnostics/bind-messages.js';
+import { compileRow } from '../compile-row.js';
 
 export function execFilter(node: FilterNode, input: Table, ctx: ExecContext): Table {
   const mask = compileVector(node.predicate, ctx)(input);
@@ -30,9 +31,21 @@ export function execValues(node: ValuesNode): Table {
   return tableFromRows(node.schema, node.rows);
 }
 
-export function execRange(node: RangeNode): Table {
-  const { from, to, step } = node;
-  const count = step > 0 ? (to >= from ? Math.floor((to - from) / step) + 1 : 0) : (to <= from ? Math.floor((to - from) / step) + 1 : 0);
+/** At most this many rows from `range`: a typo such as `step 0.0001` must not eat the device's memory. */
+export const MAX_RANGE_ROWS = 10_000_000;
+
+export function execRange(node: RangeNode, ctx: ExecContext): Table {
+  const bound = (e: RangeNode['from']): number => {
+    const v = compileRow(e, ctx)([], 0);
+    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error('range: a bound or the step is null or not finite.');
+    return v;
+  };
+  const from = bound(node.from);
+  const to = bound(node.to);
+  const step = bound(node.step);
+  if (step === 0) throw new Error('range: the step must not be zero.');
+  const count = (step > 0 ? to >= from : to <= from) ? Math.floor((to - from) / step) + 1 : 0;
+  if (count > MAX_RANGE_ROWS) throw new Error(`range would produce ${count} rows; at most ${MAX_RANGE_ROWS} are allowed.`);
   const data = new Float64Array(count);
   for (let i = 0; i < count; i++) data[i] = from + i * step;
   return { schema: node.schema, columns: [{ kind: 'num', length: count, data, nulls: null }], length: count };

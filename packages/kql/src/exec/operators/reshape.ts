@@ -19,8 +19,8 @@ export function execUnion(node: UnionNode, inputs: readonly Table[]): Table {
 
 /**
  * mv-expand: each row becomes one row per element of its array(s); several arrays expand side by
- * side (the shorter padded with null). A property bag expands to one `{key: value}` bag per property;
- * a scalar stays one row; an empty array or null gives no rows for that row.
+ * side (the shorter padded with null). A property bag expands to one `{key: value}` bag (or `[key, value]`
+ * array) per property; a scalar or null stays one row; an empty array gives no row.
  */
 export function execMvExpand(node: MvExpandNode, input: Table, ctx: ExecContext): Table {
   const targets = node.columns;
@@ -28,13 +28,14 @@ export function execMvExpand(node: MvExpandNode, input: Table, ctx: ExecContext)
   const casts = targets.map((t) => converterTo(t.type, 'dynamic'));
   const isTarget = node.schema.map((_, j) => targets.findIndex((t) => t.index === j));
   for (let i = 0; i < input.length; i++) {
-    const lists = targets.map((t) => elements(getValue(input.columns[t.index]!, i)));
+    const lists = targets.map((t) => elements(getValue(input.columns[t.index]!, i), node.bagAsArray));
     if ((i & 0x3fff) === 0x3fff) checkAborted(ctx);
     const count = Math.min(Math.max(0, ...lists.map((l) => l.length)), node.limit);
     for (let r = 0; r < count; r++) {
       for (let j = 0; j < builders.length; j++) {
         const ti = isTarget[j]!;
-        if (ti >= 0) builders[j]!.push(casts[ti]!(lists[ti]![r] ?? null));
+        if (node.itemIndex && j === builders.length - 1) builders[j]!.push(r);
+        else if (ti >= 0) builders[j]!.push(casts[ti]!(lists[ti]![r] ?? null));
         else builders[j]!.push(getValue(input.columns[j]!, i));
       }
     }
@@ -43,10 +44,9 @@ export function execMvExpand(node: MvExpandNode, input: Table, ctx: ExecContext)
   return { schema: node.schema, columns, length: columns[0]?.length ?? 0 };
 }
 
-function elements(v: Value): Value[] {
-  if (v === null) return [];
+function elements(v: Value, bagAsArray: boolean): Value[] {
   if (Array.isArray(v)) return v;
-  if (typeof v === 'object') return Object.entries(v).map(([k, x]) => ({ [k]: x }));
+  if (v !== null && typeof v === 'object') return Object.entries(v).map(([k, x]) => (bagAsArray ? [k, x] : { [k]: x }));
   return [v];
 }
 

@@ -52,7 +52,7 @@ const todynamic = define({
 /** gettype(): the static type, except that a dynamic value reports its runtime kind ('array', 'dictionary', 'int'…). */
 const gettype = define({
   name: 'gettype', doc: "The runtime type of a value: 'string', 'long', 'datetime'…; for dynamic values 'array', 'dictionary', 'int', 'null'….",
-  params: ['scalar'], result: 'string',
+  params: ['scalar'], result: 'string', namePrefix: 'type',
   compile: (args) => {
     const t = args[0]!.type;
     if (t === 'dynamic') return (vals) => dynamicKind(vals[0] as DynamicValue);

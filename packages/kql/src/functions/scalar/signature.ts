@@ -60,6 +60,7 @@ export interface FunctionSpec {
   readonly result: ScalarType | ((args: readonly ArgInfo[], dialect: Dialect) => ScalarType | SignatureError);
   readonly compile: (args: readonly ArgInfo[], dialect: Dialect) => RowFunction;
   readonly resultName?: 'first-argument';
+  readonly namePrefix?: string;
   readonly volatile?: boolean;
 }
 
@@ -103,6 +104,7 @@ export function define(spec: FunctionSpec): ScalarFunction {
       };
     },
     ...(spec.resultName ? { resultName: spec.resultName } : {}),
+    ...(spec.namePrefix ? { namePrefix: spec.namePrefix } : {}),
     ...(spec.volatile ? { volatile: true } : {}),
   };
   return fn;

@@ -1,6 +1,7 @@
 import type { ArgInfo, RowFunction, ScalarFunction, SignatureError } from '../function-types.js';
 import { compileRegex, regexError } from './regex.js';
 import { constantText, define } from './signature.js';
+import { converterTo } from '../../values/convert.js';
 
 /**
  * String functions driven by a regular expression (RE2 syntax, run as JavaScript RegExp; see
@@ -76,15 +77,27 @@ const replace = define({
 
 const extract = define({
   name: 'extract', doc: 'extract(regex, group, s): the text of capture group `group` (0: the whole match) of the first match, or "".',
-  params: ['string', 'long', 'string'],
-  result: (args) => checkPattern('extract', args, 0) ?? 'string',
-  compile: () => (vals) => {
-    const group = vals[1];
-    if (group === null || (group as number) < 0) return '';
-    const re = compileRegex(vals[0] as string);
-    if (re instanceof Error) return '';
-    const m = re.exec(vals[2] as string);
-    return m?.[Math.trunc(group as number)] ?? '';
+  params: ['string', 'long', 'string', 'scalar'], minArgs: 3,
+  result: (args) => {
+    const bad = checkPattern('extract', args, 0);
+    if (bad) return bad;
+    if (args.length < 4) return 'string';
+    return args[3]!.typeLiteral ?? { error: 'argument 4 must be typeof(<type>)', argIndex: 3 };
+  },
+  compile: (args) => {
+    // extract(re, g, s, typeof(T)) converts the capture; a failed match or conversion is null.
+    const target = args[3]?.typeLiteral;
+    const convert = target && target !== 'string' ? converterTo(target, 'string') : undefined;
+    const miss = convert ? null : '';
+    return (vals) => {
+      const group = vals[1];
+      if (group === null || (group as number) < 0) return miss;
+      const re = compileRegex(vals[0] as string);
+      if (re instanceof Error) return miss;
+      const m = re.exec(vals[2] as string)?.[Math.trunc(group as number)];
+      if (m === undefined) return miss;
+      return convert ? convert(m) : m;
+    };
   },
 });
 

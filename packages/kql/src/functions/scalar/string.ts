@@ -93,7 +93,7 @@ const strcatDelim = define({
 
 const strlen = define({
   name: 'strlen', doc: 'The length of a string in Unicode code points (a long).',
-  params: ['text'], result: 'long',
+  params: ['text'], result: 'long', namePrefix: 'strlen',
   compile: (args) => {
     const text = textOf(args[0]!.type);
     return (vals) => codePointLength(text(vals[0]!));
