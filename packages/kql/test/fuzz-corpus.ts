@@ -245,7 +245,10 @@ export function makeCase(seed: number, index: number, seeds: readonly string[]):
   const dialect: Dialect = index % 2 === 0 ? 'cmpivot' : 'kusto';
   // Queries that really run to the deadline cost 1 s each, so they are rare: 26 in 100,000, every
   // heavy query at least once.
-  if (index % 6000 === 1234) return { text: HEAVY[Math.floor(index / 6000) % HEAVY.length]!, dialect, kind: 'heavy' };
+  if (index % 6000 === 1234) {
+    const n = Math.floor(index / 6000);
+    return { text: HEAVY[n % HEAVY.length]!, dialect: n % 2 === 0 ? 'cmpivot' : 'kusto', kind: 'heavy' };
+  }
   if (index % 10000 === 4321) return { text: mutateOnce(r, pick(r, HEAVY), HEAVY), dialect, kind: 'heavy-mutated' };
   const k = r();
   if (k < 0.25) return { text: randomChars(r), dialect, kind: 'chars' };
@@ -322,8 +325,10 @@ export function checkCase(index: number, { text, dialect }: FuzzCase): Failure[]
  * synchronous file writes, never through IPC: the loop never yields to the event loop, so queued
  * messages would not leave a busy or hung child. `heartbeat` holds the index of the case running now
  * (a float64 at offset 0, and `to` once all are done); `failuresFile` gets one JSON line per failure.
+ * The seeds come from the parent, which read the golden folder once: other people add golden files
+ * while tests run, and the parent must rebuild exactly the inputs the child ran.
  */
-export function fuzzChild(seed: number, from: number, to: number, goldenDir: string, heartbeat: string, failuresFile: string): void {
+export function fuzzChild(seed: number, from: number, to: number, seedsFile: string, heartbeat: string, failuresFile: string): void {
   const beat = openSync(heartbeat, 'r+');
   const out = openSync(failuresFile, 'a');
   const buf = Buffer.alloc(8);
@@ -331,7 +336,7 @@ export function fuzzChild(seed: number, from: number, to: number, goldenDir: str
     buf.writeDoubleLE(i, 0);
     writeSync(beat, buf, 0, 8, 0);
   };
-  const seeds = loadSeeds(goldenDir);
+  const seeds = JSON.parse(readFileSync(seedsFile, 'utf8')) as string[];
   for (let i = from; i < to; i++) {
     mark(i);
     for (const f of checkCase(i, makeCase(seed, i, seeds))) writeSync(out, JSON.stringify(f) + '\n');

@@ -38,13 +38,15 @@ const tsxUrl = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 interface ChildRun { failures: Failure[]; done: boolean; lastStarted: number; stop?: Failure }
 
 /** Runs cases [from, to) in one child; resolves when it finishes, hangs or dies. */
-function runChild(from: number, to: number): Promise<ChildRun> {
+function runChild(from: number, to: number, seeds: readonly string[]): Promise<ChildRun> {
   const dir = mkdtempSync(join(tmpdir(), 'openpivot-fuzz-'));
   const heartbeat = join(dir, 'heartbeat');
   const failuresFile = join(dir, 'failures.jsonl');
   writeFileSync(heartbeat, Buffer.alloc(8, 0xff));
+  const seedsFile = join(dir, 'seeds.json');
   writeFileSync(failuresFile, '');
-  const args = [SEED, from, to, goldenDir, heartbeat, failuresFile].map((a) => JSON.stringify(a)).join(', ');
+  writeFileSync(seedsFile, JSON.stringify(seeds));
+  const args = [SEED, from, to, seedsFile, heartbeat, failuresFile].map((a) => JSON.stringify(a)).join(', ');
   const code = `import(${JSON.stringify(corpusUrl)}).then((m) => m.fuzzChild(${args}))`;
   const child = spawn(process.execPath, ['--import', tsxUrl, '--input-type=module', '-e', code], { stdio: ['ignore', 'ignore', 'pipe'] });
   const run: ChildRun = { failures: [], done: false, lastStarted: from - 1 };
@@ -91,12 +93,13 @@ function show(text: string): string {
 describe('fuzz', () => {
   it(`${CASES} random and mutated queries never throw, hang or go without an answer (seed ${SEED})`, async () => {
     const started = performance.now();
+    const seeds = loadSeeds(goldenDir);
     const failures: Failure[] = [];
     let next = FROM;
     const end = FROM + CASES;
     for (let restarts = 0; next < end; restarts++) {
       if (restarts > MAX_RESTARTS) throw new Error(`fuzz: the child died ${restarts} times; stopped at case ${next}.\n${JSON.stringify(failures.slice(-3))}`);
-      const run = await runChild(next, end);
+      const run = await runChild(next, end, seeds);
       failures.push(...run.failures);
       if (run.done) break;
       if (run.lastStarted < next) throw new Error(`fuzz: the child never started: ${run.stop?.detail}`);
@@ -104,9 +107,9 @@ describe('fuzz', () => {
       next = run.lastStarted + 1;
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`fuzz: seed=${SEED} cases=${CASES} from=${FROM} in ${seconds} s, ${failures.length} failures`);
+    // The golden folder grows, so the same seed gives other inputs once files are added: say how many.
+    console.log(`fuzz: seed=${SEED} cases=${CASES} from=${FROM} seed queries=${seeds.length} in ${seconds} s, ${failures.length} failures`);
 
-    const seeds = loadSeeds(goldenDir);
     // The same bug tends to fail thousands of cases; group by what happened and where.
     const groups = new Map<string, Failure[]>();
     for (const f of failures) {

@@ -106,12 +106,28 @@ const distinct: Step = (cols) => {
   return fc.subarray(plain, { minLength: 1 }).map((keep) => ({ text: `distinct ${keep.map((c) => c.name).join(', ')}`, cols: keep }));
 };
 
-/** Sorting by every column makes the order total, so which rows a `top` keeps is well defined. */
+/**
+ * Sorting by every column makes the order total, so which rows a `top` keeps is well defined. Dynamic
+ * columns go first: the element order of make_set/make_list is unspecified, so they cannot order rows.
+ */
 const allKeys = (cols: Col[], first: string): string => [first, ...cols.filter((c) => !first.startsWith(`${c.name} `)).map((c) => `${c.name} asc`)].join(', ');
-const top: Step = (cols) => fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom(...cols), fc.constantFrom('asc', 'desc'), fc.constantFrom('', ' nulls first', ' nulls last'))
-  .map(([n, c, dir, nulls]) => ({ text: `top ${n} by ${allKeys(cols, `${c.name} ${dir}${nulls}`)}`, cols, ordered: true }));
-const orderTake: Step = (cols) => fc.tuple(fc.integer({ min: 1, max: 8 }), fc.constantFrom(...cols))
-  .map(([n, c]) => ({ text: `order by ${allKeys(cols, `${c.name} desc`)} | take ${n}`, cols, ordered: true }));
+const withoutDynamic = (cols: Col[]): { prefix: string; cols: Col[] } => {
+  const dyn = cols.filter((c) => c.type === 'dynamic');
+  const rest = cols.filter((c) => c.type !== 'dynamic');
+  return { prefix: dyn.length ? `project-away ${dyn.map((c) => c.name).join(', ')} | ` : '', cols: rest };
+};
+const top: Step = (all) => {
+  const { prefix, cols } = withoutDynamic(all);
+  if (cols.length === 0) return where(all);
+  return fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom(...cols), fc.constantFrom('asc', 'desc'), fc.constantFrom('', ' nulls first', ' nulls last'))
+    .map(([n, c, dir, nulls]) => ({ text: `${prefix}top ${n} by ${allKeys(cols, `${c.name} ${dir}${nulls}`)}`, cols, ordered: true }));
+};
+const orderTake: Step = (all) => {
+  const { prefix, cols } = withoutDynamic(all);
+  if (cols.length === 0) return where(all);
+  return fc.tuple(fc.integer({ min: 1, max: 8 }), fc.constantFrom(...cols))
+    .map(([n, c]) => ({ text: `${prefix}order by ${allKeys(cols, `${c.name} desc`)} | take ${n}`, cols, ordered: true }));
+};
 
 function joinCols(kind: string, left: Col[], right: Col[]): Col[] {
   if (kind === 'leftanti' || kind === 'leftsemi') return left;

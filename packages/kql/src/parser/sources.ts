@@ -1,6 +1,5 @@
 import * as msg from '../diagnostics/syntax-messages.js';
 import type { DatatableColumn, Expr, Source } from '../syntax/ast.js';
-import { span } from '../syntax/span.js';
 import { TYPE_NAMES, type ScalarType } from '../types/scalar-type.js';
 import { atClauseEnd, parseList, parseNamedExpr, parseParams } from './clauses.js';
 import type { Cursor } from './cursor.js';

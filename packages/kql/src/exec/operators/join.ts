@@ -1,115 +1,94 @@
 import type { JoinNode } from '../../plan/plan-node.js';
-import type { ScalarType } from '../../types/scalar-type.js';
 import type { Table } from '../table.js';
 import { type ExecContext, checkAborted } from '../exec-context.js';
-import { type Column, getValue, gather, gatherOrNull } from '../column.js';
-
-type Key = string | number | null;
+import { type Column, gather, gatherOrNull } from '../column.js';
+import { joinIds } from './join-keys.js';
 
 /** A join that would produce more rows than this stops with an error instead of exhausting memory. */
 export const MAX_JOIN_ROWS = 50_000_000;
 
-export class JoinTooLarge extends Error {
-  constructor() {
-    super(`The join would produce more than ${MAX_JOIN_ROWS} rows; add filters or join on more keys.`);
+/** Row positions of a join's output, grown as matches are found. */
+class Pairs {
+  left: Int32Array = new Int32Array(1024);
+  right: Int32Array = new Int32Array(1024);
+  length = 0;
+
+  push(l: number, r: number): void {
+    if (this.length === this.left.length) {
+      if (this.length >= MAX_JOIN_ROWS) throw new Error(`The join would produce more than ${MAX_JOIN_ROWS} rows; add filters or join on more keys.`);
+      const grow = (a: Int32Array): Int32Array => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
+      this.left = grow(this.left);
+      this.right = grow(this.right);
+    }
+    this.left[this.length] = l;
+    this.right[this.length++] = r;
   }
 }
 
 /**
- * Row keys for a join side: one number or string per row, null when any key part is null (a null
- * key never matches, as in Kusto). Strings on both sides are compared exactly, as Kusto's join does.
+ * A hash join on key ids (see join-keys.ts), the right side chained by id. Output follows the left
+ * side's order, each left row's matches in right order, then unmatched right rows. A null key never
+ * matches, as in Kusto.
  */
-function rowKeys(t: Table, cols: readonly number[], types: readonly ScalarType[]): Key[] {
-  const keys = new Array<Key>(t.length);
-  const parts = cols.map((c) => t.columns[c]!);
-  if (parts.length === 1) {
-    const col = parts[0]!;
-    const numeric = types[0] !== 'string' && types[0] !== 'dynamic' && types[0] !== 'guid' && types[0] !== 'bool';
-    for (let i = 0; i < t.length; i++) keys[i] = keyPart(col, i, numeric);
-    return keys;
-  }
-  for (let i = 0; i < t.length; i++) {
-    let k = '';
-    let isNull = false;
-    for (const col of parts) {
-      const v = keyPart(col, i, false);
-      if (v === null) { isNull = true; break; }
-      k += `${typeof v === 'number' ? 'n' : 's'}${String(v).length}:${v}|`;
-    }
-    keys[i] = isNull ? null : k;
-  }
-  return keys;
-}
-
-function keyPart(col: Column, i: number, numeric: boolean): Key {
-  const v = getValue(col, i);
-  if (v === null) return null;
-  if (typeof v === 'number') return numeric ? v : `#${v}`;
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
-}
-
-/** A hash join, built on the right side. Output order follows the left (then unmatched right rows). */
 export function execJoin(node: JoinNode, left: Table, right: Table, ctx: ExecContext): Table {
   const kind = node.joinKind;
-  let leftRows = left;
-  let leftKeys = rowKeys(left, node.leftKeys, node.keyTypes);
-  if (kind === 'innerunique') {
-    // innerunique keeps one left row per key before joining.
-    const seen = new Set<Key>();
-    const keep: number[] = [];
-    leftKeys.forEach((k, i) => { if (k !== null && !seen.has(k)) { seen.add(k); keep.push(i); } });
-    const index = Int32Array.from(keep);
-    leftRows = { schema: left.schema, columns: left.columns.map((c) => gather(c, index)), length: index.length };
-    leftKeys = keep.map((i) => leftKeys[i]!);
+  const ids = joinIds(left, right, node.leftKeys, node.rightKeys, node.keyTypes);
+  const head = new Int32Array(ids.count).fill(-1);
+  const next = new Int32Array(right.length).fill(-1);
+  for (let j = right.length - 1; j >= 0; j--) {
+    const id = ids.right[j]!;
+    if (id >= 0) { next[j] = head[id]!; head[id] = j; }
   }
-  const rightKeys = rowKeys(right, node.rightKeys, node.keyTypes);
-  const table = new Map<Key, number[]>();
-  rightKeys.forEach((k, i) => {
-    if (k === null) return;
-    const list = table.get(k);
-    if (list) list.push(i);
-    else table.set(k, [i]);
-  });
 
   if (kind === 'leftsemi' || kind === 'leftanti') {
     const want = kind === 'leftsemi';
-    const keep = leftKeys.flatMap((k, i) => ((k !== null && table.has(k)) === want ? [i] : []));
-    return pick(node, leftRows, Int32Array.from(keep));
+    return pick(node, left, filterRows(left.length, (i) => (ids.left[i]! >= 0 && head[ids.left[i]!]! >= 0) === want));
   }
   if (kind === 'rightsemi' || kind === 'rightanti') {
-    const leftSet = new Set(leftKeys.filter((k) => k !== null));
+    const seen = new Uint8Array(ids.count);
+    for (let i = 0; i < left.length; i++) if (ids.left[i]! >= 0) seen[ids.left[i]!] = 1;
     const want = kind === 'rightsemi';
-    const keep = rightKeys.flatMap((k, i) => ((k !== null && leftSet.has(k)) === want ? [i] : []));
-    return pick(node, right, Int32Array.from(keep));
+    return pick(node, right, filterRows(right.length, (j) => (ids.right[j]! >= 0 && seen[ids.right[j]!] === 1) === want));
   }
 
-  const li: number[] = [];
-  const ri: number[] = [];
+  const pairs = new Pairs();
   const matchedRight = new Uint8Array(right.length);
-  leftKeys.forEach((k, i) => {
+  // innerunique keeps one left row (the first) per key before joining.
+  const usedKey = kind === 'innerunique' ? new Uint8Array(ids.count) : null;
+  const keepUnmatchedLeft = kind === 'leftouter' || kind === 'fullouter';
+  for (let i = 0; i < left.length; i++) {
     if ((i & 0x3fff) === 0x3fff) checkAborted(ctx);
-    const hits = k === null ? undefined : table.get(k);
-    if (hits) {
-      if (li.length + hits.length > MAX_JOIN_ROWS) throw new JoinTooLarge();
-      for (const j of hits) { li.push(i); ri.push(j); matchedRight[j] = 1; }
-    } else if (kind === 'leftouter' || kind === 'fullouter') {
-      li.push(i); ri.push(-1);
+    const id = ids.left[i]!;
+    let j = id >= 0 ? head[id]! : -1;
+    if (usedKey !== null) {
+      if (j < 0 || usedKey[id] === 1) continue;
+      usedKey[id] = 1;
     }
-  });
-  if (kind === 'rightouter' || kind === 'fullouter') {
-    for (let j = 0; j < right.length; j++) if (!matchedRight[j]) { li.push(-1); ri.push(j); }
+    if (j < 0) {
+      if (keepUnmatchedLeft) pairs.push(i, -1);
+      continue;
+    }
+    for (; j >= 0; j = next[j]!) { pairs.push(i, j); matchedRight[j] = 1; }
   }
-  const lIdx = Int32Array.from(li);
-  const rIdx = Int32Array.from(ri);
-  const nullable = (idx: Int32Array) => idx.some((x) => x < 0);
-  const lNull = nullable(lIdx);
-  const rNull = nullable(rIdx);
+  if (kind === 'rightouter' || kind === 'fullouter') {
+    for (let j = 0; j < right.length; j++) if (!matchedRight[j]) pairs.push(-1, j);
+  }
+  const lIdx = pairs.left.subarray(0, pairs.length);
+  const rIdx = pairs.right.subarray(0, pairs.length);
+  const lNull = kind === 'rightouter' || kind === 'fullouter';
+  const rNull = keepUnmatchedLeft;
   const columns: Column[] = [
-    ...leftRows.columns.map((c, j) => (lNull ? gatherOrNull(c, lIdx, left.schema[j]!.type) : gather(c, lIdx))),
+    ...left.columns.map((c, j) => (lNull ? gatherOrNull(c, lIdx, left.schema[j]!.type) : gather(c, lIdx))),
     ...right.columns.map((c, j) => (rNull ? gatherOrNull(c, rIdx, right.schema[j]!.type) : gather(c, rIdx))),
   ];
-  return { schema: node.schema, columns, length: lIdx.length };
+  return { schema: node.schema, columns, length: pairs.length };
+}
+
+function filterRows(n: number, keep: (i: number) => boolean): Int32Array {
+  const out = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (keep(i)) out[k++] = i;
+  return out.subarray(0, k);
 }
 
 function pick(node: JoinNode, t: Table, index: Int32Array): Table {
