@@ -38,19 +38,25 @@ export function suggestNames(name: string, candidates: readonly string[]): strin
   return scored.sort((a, b) => a.d - b.d || a.c.localeCompare(b.c)).slice(0, 3).map((s) => s.c);
 }
 
-/** Levenshtein distance, giving up (returning budget + 1) once it must exceed `budget`. */
+/**
+ * Edit distance counting a swap of two neighbours as one edit (`Nmae` is one from `Name`), giving up
+ * (returning budget + 1) once it must exceed `budget`.
+ */
 export function editDistance(a: string, b: string, budget: number): number {
   if (Math.abs(a.length - b.length) > budget) return budget + 1;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let best = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
       cur.push(v);
       if (v < best) best = v;
     }
     if (best > budget) return budget + 1;
+    before = prev;
     prev = cur;
   }
   return prev[b.length]!;
