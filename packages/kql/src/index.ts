@@ -32,3 +32,4 @@ export { QueryAborted } from './exec/exec-context.js';
 export { run } from './exec/execute.js';
 export { analyze, runQuery, runPlan, limitRows, type Analysis, type QueryResult, type RunOptions } from './query.js';
 export { runDeviceParts, runMergePart } from './distributed.js';
+export { complete, diagnose, type Completion, type CompletionResult, type CompleteOptions, type DiagnoseOptions, type DiagnoseResult } from './editor/index.js';

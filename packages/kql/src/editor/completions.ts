@@ -73,29 +73,38 @@ function insideLiteral(tokens: readonly Token[], offset: number): boolean {
  * total: any text and any offset (clamped into the text) give an answer, never an exception.
  */
 export function complete(text: string, offset: number, options: CompleteOptions = {}): CompletionResult {
-  const source = typeof text === 'string' ? text : '';
-  const at = Number.isFinite(offset) ? Math.max(0, Math.min(source.length, Math.trunc(offset))) : source.length;
-  const { from, to } = wordAt(source, at);
-  const empty = { items: [], from, to };
   try {
-    const dialect: Dialect = options.dialect === 'kusto' ? 'kusto' : 'cmpivot';
-    const tokens = lex(source, dialect).tokens;
-    if (insideLiteral(tokens, at)) return { items: [], from: at, to: at };
-    const typed = source.slice(from, at);
-    if (/^[0-9]/.test(typed)) return empty;
-    const walk = walkTo(tokens, from, v.NON_OPERAND_WORDS);
-    const want = wantAt(source, walk);
-    const all = candidates(want, source.slice(0, walk.statementStart), options.catalog ?? EMPTY_CATALOG, dialect);
-    return { items: rank(all, typed), from, to };
+    return completeOrThrow(text, offset, options);
   } catch {
     // An editor calls this on every keystroke: a defect must cost the list, not the session.
-    return empty;
+    const source = typeof text === 'string' ? text : '';
+    const at = clampOffset(source, offset);
+    return { items: [], ...wordAt(source, at) };
   }
+}
+
+const clampOffset = (text: string, offset: number): number =>
+  Number.isFinite(offset) ? Math.max(0, Math.min(text.length, Math.trunc(offset))) : text.length;
+
+/** `complete` without its safety net, so tests see the defects that it would hide. */
+export function completeOrThrow(text: string, offset: number, options: CompleteOptions = {}): CompletionResult {
+  const source = typeof text === 'string' ? text : '';
+  const at = clampOffset(source, offset);
+  const { from, to } = wordAt(source, at);
+  const dialect: Dialect = options.dialect === 'kusto' ? 'kusto' : 'cmpivot';
+  const tokens = lex(source, dialect).tokens;
+  if (insideLiteral(tokens, at)) return { items: [], from: at, to: at };
+  const typed = source.slice(from, at);
+  if (/^[0-9]/.test(typed)) return { items: [], from, to };
+  const walk = walkTo(tokens, from, v.NON_OPERAND_WORDS);
+  const want = wantAt(source, walk);
+  const all = candidates(want, source.slice(0, walk.statementStart), options.catalog ?? EMPTY_CATALOG, dialect);
+  return { items: rank(all, typed), from, to };
 }
 
 function candidates(want: Want, before: string, catalog: Catalog, dialect: Dialect): Completion[] {
   const out: Completion[] = [];
-  const lets = want.tables || want.scalarLets ? letNames(before, dialect) : [];
+  const lets = want.tables || want.scalarLets ? letNames(before, catalog, dialect) : [];
   if (want.operators) out.push(...v.OPERATORS.map((w) => word(w, 'operator')));
   if (want.aggregates) {
     for (const f of aggregateFunctions.values()) out.push(fn(f.name, f.doc, f.maxArgs, 'aggregate'));

@@ -17,7 +17,7 @@ export interface Item {
 }
 
 export interface Frame {
-  kind: FrameKind;
+  readonly kind: FrameKind;
   /** Call frames: the function name, lower case. */
   readonly callee?: string;
   readonly contentStart: number;
@@ -70,7 +70,7 @@ function openedKind(f: Frame, nonOperand: ReadonlySet<string>): { kind: FrameKin
 /**
  * Follows the brackets, pipes and statements from the start of the text to `until` (the start of
  * the word being typed) and returns the frame the cursor is in. Unbalanced text is forgiven: a
- * closer with no opener is ignored, a `;` closes everything, a `|` closes open calls.
+ * closer with no opener is ignored, a `;` closes everything, a `|` closes open calls and groups.
  */
 export function walkTo(tokens: readonly Token[], until: number, nonOperand: ReadonlySet<string>): Walk {
   const root = (start: number): Frame => ({ kind: 'tabular', contentStart: start, pipelineStart: start, items: [] });
@@ -101,11 +101,8 @@ export function walkTo(tokens: readonly Token[], until: number, nonOperand: Read
         continue;
       }
       if (p === '|') {
-        while (frame.parent && frame.kind !== 'tabular' && frame.kind !== 'expr') frame = frame.parent;
-        if (frame.kind === 'expr') {
-          frame.kind = 'tabular';
-          frame.pipelineStart = frame.contentStart;
-        }
+        // A pipe inside an open call or group means the user left it unclosed: the pipe belongs outside.
+        while (frame.parent && frame.kind !== 'tabular') frame = frame.parent;
         frame.pipeAt = t.span.start;
         frame.items = [];
         continue;

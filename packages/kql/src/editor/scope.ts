@@ -22,11 +22,18 @@ export function schemaOf(text: string, catalog: Catalog, dialect: Dialect): read
 }
 
 /** The names bound by the `let` statements of `text` (the statements before the cursor's). */
-export function letNames(text: string, dialect: Dialect): LetName[] {
+export function letNames(text: string, catalog: Catalog, dialect: Dialect): LetName[] {
   if (text.trim() === '') return [];
   const out: LetName[] = [];
+  const tables = new Set(catalog.tables.map((t) => t.name.toLowerCase()));
   for (const s of parse(text, { dialect }).script.statements) {
-    if (s.kind === 'Let' && s.name.name !== '') out.push({ name: s.name.name, tabular: s.value.kind === 'Tabular' });
+    if (s.kind !== 'Let' || s.name.name === '') continue;
+    const v = s.value;
+    // `let T = Process` and `let F = File('x')` parse as a name and a call: tables all the same.
+    const named = v.kind === 'Name' ? v.name : v.kind === 'Call' ? v.name.name : undefined;
+    const tabular = v.kind === 'Tabular' || (named !== undefined && tables.has(named.toLowerCase()));
+    out.push({ name: s.name.name, tabular });
+    if (tabular) tables.add(s.name.name.toLowerCase());
   }
   return out;
 }
