@@ -105,3 +105,12 @@ describe('running over entity rows', () => {
     expect(r.rows).toEqual([['d2', 'sshd', 'a.txt']]);
   });
 });
+
+describe('let-bound tables', () => {
+  it('binds an entity, an entity call and a datatable as tables', () => {
+    for (const q of ["let F = File('c:\\x'); F | project FileName", 'let P = Process; P | where Name == "x"', 'let P = Process; let Q = P; Q | count']) {
+      expect(analyze(q, { catalog }).diagnostics, q).toEqual([]);
+    }
+    expect(analyze('let n = 5; Process | take n', { catalog }).diagnostics).toEqual([]);
+  });
+});

@@ -13,6 +13,15 @@ import { bindSort, bindTop, bindTake } from './bind-sort.js';
 import { bindJoin, bindUnion } from './bind-join.js';
 import { bindWhere, bindMvExpand, bindParse, bindRender } from './bind-misc.js';
 import { tableLabel } from './bind-source.js';
+import { resolveName } from './names.js';
+
+/** Whether a name in a `let` value refers to a table (a catalog entity or an earlier tabular let). */
+function namesTable(name: string, ctx: BindContext): boolean {
+  const letNames = [...ctx.lets.keys()];
+  const l = resolveName(name, letNames, ctx.dialect);
+  if ('found' in l) return ctx.lets.get(letNames[l.found]!)!.kind === 'table';
+  return 'found' in resolveName(name, ctx.catalog.tables.map((t) => t.name), ctx.dialect);
+}
 
 export interface BindOptions {
   readonly catalog: Catalog;
@@ -99,13 +108,20 @@ export function bind(script: ast.Script, options: BindOptions): Bound {
   };
 }
 
-/** `let x = 5` is a scalar; `let T = datatable(...)` or `let T = Process` (a bare table name) a table. */
+/**
+ * `let x = 5` is a scalar; `let T = datatable(...)`, `let T = Process` (a bare table name) and
+ * `let F = File('c:\x')` (an entity call) are tables.
+ */
 function bindLetValue(st: ast.LetStatement, ctx: BindContext, bindTabular: (t: ast.Tabular, c: BindContext) => PlanNode) {
   const v = st.value;
   if (v.kind === 'Tabular') return { kind: 'table' as const, plan: bindTabular(v, ctx) };
-  if (v.kind === 'Name' && !ctx.lets.has(v.name)) {
-    const asTable: ast.Tabular = { kind: 'Tabular', span: v.span, source: { kind: 'TableRef', span: v.span, name: { name: v.name, span: v.span } }, operators: [] };
-    return { kind: 'table' as const, plan: bindTabular(asTable, ctx) };
+  const tableName = v.kind === 'Name' ? v.name : v.kind === 'Call' ? v.name.name : undefined;
+  if (tableName !== undefined && namesTable(tableName, ctx)) {
+    const ident = { name: tableName, span: v.kind === 'Call' ? v.name.span : v.span };
+    const source: ast.TableRef = v.kind === 'Call'
+      ? { kind: 'TableRef', span: v.span, name: ident, args: v.args }
+      : { kind: 'TableRef', span: v.span, name: ident };
+    return { kind: 'table' as const, plan: bindTabular({ kind: 'Tabular', span: v.span, source, operators: [] }, ctx) };
   }
   const expr = bindExpr(v, [], ctx);
   return { kind: 'scalar' as const, expr: expr === ERROR_EXPR ? expr : expr };
