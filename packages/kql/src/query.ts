@@ -13,6 +13,8 @@ import { type Table, tableRows } from './exec/table.js';
 import { getValue } from './exec/column.js';
 import { encodeValue } from './values/to-json.js';
 
+const MAX_REPORTED = 100;
+
 export interface AnalyzeOptions {
   readonly catalog?: Catalog;
   readonly dialect?: Dialect;
@@ -31,7 +33,14 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // Binding errors caused by a syntax error only repeat it; when the syntax is broken, report that.
   const syntaxErrors = parsed.diagnostics.filter((d) => d.severity === 'error');
   const diagnostics = syntaxErrors.length > 0 ? parsed.diagnostics : bound.diagnostics;
-  return { ...bound, diagnostics: [...diagnostics].sort((a, b) => a.span.start - b.span.start) };
+  // Spans stay inside the text whatever the input; past MAX_REPORTED errors, more only repeat the story.
+  const clamp = (d: Diagnostic): Diagnostic => {
+    const start = Math.min(Math.max(0, d.span.start), text.length);
+    const end = Math.min(Math.max(start, d.span.end), text.length);
+    return start === d.span.start && end === d.span.end ? d : { ...d, span: { start, end } };
+  };
+  const sorted = [...diagnostics].sort((a, b) => a.span.start - b.span.start).slice(0, MAX_REPORTED).map(clamp);
+  return { ...bound, diagnostics: sorted };
 }
 
 export interface RunOptions extends AnalyzeOptions {

@@ -207,6 +207,17 @@ function bindCall(e: ast.Call, scope: Scope, ctx: BindContext, opts: ExprOptions
   return fold(call, ctx);
 }
 
+function operandsConstant(e: BoundExpr): boolean {
+  const isConst = (x: BoundExpr): boolean => x.k === 'const' && x !== ERROR_EXPR;
+  switch (e.k) {
+    case 'const': return true;
+    case 'col': return false;
+    case 'call': return !e.volatile && e.args.every(isConst) && isFoldable(e);
+    case 'in': return isConst(e.left) && e.items.every(isConst);
+    default: return isConst(e.left) && isConst(e.right);
+  }
+}
+
 export function argInfo(args: readonly BoundExpr[]): ArgInfo[] {
   return args.map((a) => {
     if (a.k !== 'const') return { type: a.type };
@@ -223,9 +234,12 @@ function typeofArgument(e: ast.Expr): BoundExpr | undefined {
   return type ? { k: 'const', type: 'string', value: type, typeLiteral: type } : undefined;
 }
 
-/** Replaces an expression that reads no column and no clock by its value. */
+/**
+ * Replaces an expression that reads no column and no clock by its value. Binding folds bottom-up, so
+ * a foldable expression's operands are already constants: one level is all there is to look at.
+ */
 export function fold(e: BoundExpr, ctx: BindContext): BoundExpr {
-  if (e.k === 'const' || !isFoldable(e)) return e;
+  if (e.k === 'const' || !operandsConstant(e)) return e;
   let value: Value;
   try {
     value = compileRow(e, ctx.evalContext)([], 0);

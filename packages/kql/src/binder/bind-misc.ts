@@ -4,7 +4,6 @@ import type { ScalarType } from '../types/scalar-type.js';
 import type { BindContext } from './context.js';
 import { bindMessages as msg } from '../diagnostics/bind-messages.js';
 import { bindExpr, ERROR_EXPR } from './bind-expr.js';
-import { resolveName } from './names.js';
 import { derivedName, generatedName } from './naming.js';
 import { scopeOf, type ScopeColumn } from './scope.js';
 import { projectNode } from './bind-project.js';
@@ -97,9 +96,14 @@ export function bindParse(op: ast.Parse, input: PlanNode, ctx: BindContext): Pla
     regex = /$^/;
   }
   const schema = [...input.schema];
+  const taken = new Set(schema.map((c) => (ctx.dialect === 'cmpivot' ? c.name.toLowerCase() : c.name)));
   for (let i = 0; i < names.length; i++) {
-    const existing = resolveName(names[i]!, schema.map((c) => c.name), ctx.dialect);
-    if ('found' in existing) ctx.diagnostics.push(msg.duplicateColumn(names[i]!, op.span));
+    const key = ctx.dialect === 'cmpivot' ? names[i]!.toLowerCase() : names[i]!;
+    if (taken.has(key)) {
+      ctx.diagnostics.push(msg.duplicateColumn(names[i]!, op.span));
+      break;
+    }
+    taken.add(key);
     schema.push({ name: names[i]!, type: captures[i]!.type });
   }
   return { kind: 'Parse', input, source, regex, captures, schema };

@@ -28,29 +28,37 @@ export function projectNode(input: PlanNode, columns: readonly ScopeColumn[]): P
  */
 export function bindExtendOrProject(op: ast.Extend | ast.Project, input: PlanNode, ctx: BindContext): PlanNode {
   const inputScope = scopeOf(input.schema);
-  const scope: ScopeColumn[] = op.kind === 'Extend' ? [...inputScope] : [];
+  const extend = op.kind === 'Extend';
+  const scope: ScopeColumn[] = extend ? [...inputScope] : [];
+  const position = new Map<string, number>(scope.map((c, i) => [c.name, i]));
   // In `project` the right-hand sides read the input row (`project a = b, b = a` swaps); a name the
-  // input lacks may still refer to an earlier item of the list.
-  const lookupScope = (): ScopeColumn[] => (op.kind === 'Extend' ? scope : [...inputScope, ...scope.filter((s) => !inputScope.some((c) => c.name === s.name))]);
+  // input lacks may still refer to an earlier item of the list. In `extend` they read the growing row.
+  const inputNames = new Set(inputScope.map((c) => c.name));
+  const lookup: ScopeColumn[] = extend ? scope : [...inputScope];
   for (const item of op.items) {
-    const expr = bindExpr(item.expr, lookupScope(), ctx);
+    const expr = bindExpr(item.expr, lookup, ctx);
     if (item.names.length > 1) {
       ctx.diagnostics.push(msg.unsupported('Assigning to several names at once', item.span));
       continue;
     }
-    const taken = new Set(scope.map((c) => c.name));
     const written = item.names[0];
-    const name = written?.name ?? derivedName(item.expr, lookupScope(), ctx.dialect) ?? generatedName(taken);
-    const at = scope.findIndex((c) => c.name === name);
+    let name = written?.name ?? derivedName(item.expr, lookup, ctx.dialect) ?? generatedName(position);
+    const at = position.get(name);
+    if (at !== undefined && !extend) {
+      if (written !== undefined || item.expr.kind === 'Name') {
+        if (expr !== ERROR_EXPR) ctx.diagnostics.push(msg.duplicateColumn(name, written?.span ?? item.span));
+      } else {
+        name = generatedName(position); // an unnamed computed column never replaces one
+      }
+    }
     const column: ScopeColumn = { name, type: expr.type, expr };
-    if (at >= 0) {
-      if (op.kind === 'Project' && expr !== ERROR_EXPR) ctx.diagnostics.push(msg.duplicateColumn(name, written?.span ?? item.span));
-      scope[at] = column;
-    } else if (op.kind === 'Project' && written === undefined && item.expr.kind !== 'Name' && taken.has(name)) {
-      scope.push({ ...column, name: generatedName(taken) });
-    } else {
+    const slot = position.get(name);
+    if (slot !== undefined) scope[slot] = column;
+    else {
+      position.set(name, scope.length);
       scope.push(column);
     }
+    if (!extend && !inputNames.has(name)) lookup.push(column);
   }
   return projectNode(input, scope);
 }

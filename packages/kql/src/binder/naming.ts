@@ -47,6 +47,6 @@ export function derivedName(e: ast.Expr, scope: Scope, dialect: Dialect): string
 }
 
 /** The first `Column1`, `Column2`… not yet taken. */
-export function generatedName(taken: ReadonlySet<string>, prefix = 'Column', start = 1): string {
+export function generatedName(taken: { has(name: string): boolean }, prefix = 'Column', start = 1): string {
   for (let i = start; ; i++) if (!taken.has(`${prefix}${i}`)) return `${prefix}${i}`;
 }

@@ -70,6 +70,10 @@ export function unexpectedToken(found: string, at: Span): Diagnostic {
   return error('KQL1107', `Unexpected '${found}'.`, at);
 }
 
+export function chainTooLong(at: Span, limit: number): Diagnostic {
+  return error('KQL1120', `An expression may chain at most ${limit} operators; use 'in (...)' or split it with let.`, at);
+}
+
 export function nestingTooDeep(at: Span, limit: number): Diagnostic {
   return error('KQL1108', `The query nests too deeply (more than ${limit} levels).`, at);
 }

@@ -245,6 +245,17 @@ export function concatColumns(type: ScalarType, cols: readonly Column[]): Column
     }
     return { kind: 'str', length: total, codes, dict: dict.entries };
   }
+  if (kind === 'num' && cols.every((c) => c.kind === 'num')) {
+    const data = new Float64Array(total);
+    let nulls: Uint8Array | null = null;
+    let at = 0;
+    for (const c of cols as NumColumn[]) {
+      data.set(c.data.subarray(0, c.length), at);
+      if (c.nulls !== null) (nulls ??= new Uint8Array(total)).set(c.nulls.subarray(0, c.length), at);
+      at += c.length;
+    }
+    return { kind: 'num', length: total, data, nulls };
+  }
   const b = new ColumnBuilder(type, total);
   for (const c of cols) for (let i = 0; i < c.length; i++) b.push(getValue(c, i));
   return b.finish();

@@ -1,11 +1,11 @@
-import type { BoundExpr, CompareOp } from '../plan/bound-expr.js';
+import type { ArithOp, BoundExpr, CompareOp } from '../plan/bound-expr.js';
 import type { EvalContext } from '../functions/function-types.js';
 import type { Value } from '../values/value.js';
 import { isIntegral } from '../types/scalar-type.js';
 import { type Column, type NumColumn, type StrColumn, BOOL_NULL, ColumnBuilder, constantColumn } from './column.js';
 import type { Table } from './table.js';
 import { compileRow, membershipKey } from './compile-row.js';
-import { compareScalar, arithNumbers } from './scalar-ops.js';
+import { compareScalar } from './scalar-ops.js';
 import { compileStringPredicate } from '../functions/string-ops.js';
 import { EPOCH_OFFSET_MS } from '../values/convert.js';
 
@@ -79,25 +79,38 @@ export function compileVector(e: BoundExpr, ctx: EvalContext): VectorEval {
       const r = compileVector(e.right, ctx);
       const op = e.op;
       const integral = isIntegral(e.type);
+      const kernel = ARITH_KERNELS[op];
+      const checkpoint = ctx.checkpoint;
       return (t) => {
         const a = l(t) as NumColumn;
         const b = r(t) as NumColumn;
         const n = t.length;
         const data = new Float64Array(n);
+        // One tight loop per operator first; nulls and the integer rules are fixed up after.
+        kernel(a.data, b.data, data, n);
+        checkpoint?.();
         let nulls: Uint8Array | null = null;
-        const simple = !integral && (op === '+' || op === '-' || op === '*');
-        for (let i = 0; i < n; i++) {
-          if ((a.nulls !== null && a.nulls[i] === 1) || (b.nulls !== null && b.nulls[i] === 1)) {
-            (nulls ??= new Uint8Array(n))[i] = 1;
-            continue;
+        if (a.nulls !== null || b.nulls !== null) {
+          nulls = new Uint8Array(n);
+          for (let i = 0; i < n; i++) if ((a.nulls !== null && a.nulls[i] === 1) || (b.nulls !== null && b.nulls[i] === 1)) nulls[i] = 1;
+        }
+        if (op === '%') {
+          // Kusto's modulo is never negative; integer modulo by zero is null.
+          const x = a.data;
+          const y = b.data;
+          for (let i = 0; i < n; i++) {
+            if ((i & 0xfffff) === 0xfffff) checkpoint?.();
+            const d = y[i]!;
+            if (integral && d === 0) { (nulls ??= new Uint8Array(n))[i] = 1; continue; }
+            let m = integral ? Math.trunc(x[i]!) % Math.trunc(d) : x[i]! % d;
+            if (m < 0) m += Math.abs(d);
+            data[i] = m === 0 ? 0 : m;
           }
-          const x = a.data[i]!;
-          const y = b.data[i]!;
-          if (simple) data[i] = op === '+' ? x + y : op === '-' ? x - y : x * y;
-          else {
-            const v = arithNumbers(op, x, y, integral);
-            if (v === null) (nulls ??= new Uint8Array(n))[i] = 1;
-            else data[i] = v;
+        } else if (integral && op === '/') {
+          const y = b.data;
+          for (let i = 0; i < n; i++) {
+            if (y[i] === 0) (nulls ??= new Uint8Array(n))[i] = 1;
+            else data[i] = Math.trunc(data[i]!);
           }
         }
         return { kind: 'num', length: n, data, nulls };
@@ -228,6 +241,15 @@ function compareFast(e: Extract<BoundExpr, { k: 'compare' }>, ctx: EvalContext):
   void ctx;
   return undefined;
 }
+
+type Kernel = (x: Float64Array, y: Float64Array, out: Float64Array, n: number) => void;
+const ARITH_KERNELS: Record<ArithOp, Kernel> = {
+  '+': (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x[i]! + y[i]!; },
+  '-': (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x[i]! - y[i]!; },
+  '*': (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x[i]! * y[i]!; },
+  '/': (x, y, out, n) => { for (let i = 0; i < n; i++) out[i] = x[i]! / y[i]!; },
+  '%': () => { /* sign and zero rules: done by arithNumbers */ },
+};
 
 const FLIP: Record<CompareOp, CompareOp> = { '==': '==', '!=': '!=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 const NUMBER_TESTS: Record<CompareOp, (a: number, b: number) => boolean> = {

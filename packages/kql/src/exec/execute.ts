@@ -23,7 +23,7 @@ const EXECUTORS: { readonly [K in PlanKind]: Executor<K> } = {
   Top: (node, ctx) => execTop(node, run(node.input, ctx), ctx),
   Limit: (node, ctx) => execLimit(node, run(node.input, ctx)),
   Join: (node, ctx) => execJoin(node, run(node.left, ctx), run(node.right, ctx), ctx),
-  Union: (node, ctx) => execUnion(node, node.inputs.map((i) => run(i, ctx))),
+  Union: (node, ctx) => execUnion(node, node.inputs.map((i) => run(i, ctx)), ctx),
   MvExpand: (node, ctx) => execMvExpand(node, run(node.input, ctx), ctx),
   Parse: (node, ctx) => execParse(node, run(node.input, ctx), ctx),
 };

@@ -15,14 +15,14 @@ export interface Grouping {
  * through a Map — and the ids are combined arithmetically while the product of the key cardinalities
  * stays exact; past that, a string key is built per row.
  */
-export function groupRows(keys: readonly Column[], n: number): Grouping {
+export function groupRows(keys: readonly Column[], n: number, checkpoint: () => void = () => {}): Grouping {
   const groupOf = new Int32Array(n);
   const firstRow: number[] = [];
   if (keys.length === 0) {
     if (n > 0) firstRow.push(0);
     return { groupOf, firstRow, count: n > 0 ? 1 : 0 };
   }
-  const local = keys.map((k) => localIds(k, n));
+  const local = keys.map((k) => localIds(k, n, checkpoint));
   let cardinality = 1;
   for (const l of local) cardinality *= l.cardinality;
   if (local.length === 1) {
@@ -39,6 +39,7 @@ export function groupRows(keys: readonly Column[], n: number): Grouping {
   if (cardinality < 2 ** 52) {
     const map = new Map<number, number>();
     for (let i = 0; i < n; i++) {
+      if ((i & 0xffff) === 0xffff) checkpoint();
       let key = 0;
       for (let k = local.length - 1; k >= 0; k--) key = key * local[k]!.cardinality + local[k]!.ids[i]!;
       let g = map.get(key);
@@ -49,6 +50,7 @@ export function groupRows(keys: readonly Column[], n: number): Grouping {
   }
   const map = new Map<string, number>();
   for (let i = 0; i < n; i++) {
+    if ((i & 0xffff) === 0xffff) checkpoint();
     let key = '';
     for (const l of local) key += `${l.ids[i]},`;
     let g = map.get(key);
@@ -60,7 +62,7 @@ export function groupRows(keys: readonly Column[], n: number): Grouping {
 
 interface LocalIds { readonly ids: Int32Array; readonly cardinality: number }
 
-function localIds(col: Column, n: number): LocalIds {
+function localIds(col: Column, n: number, checkpoint: () => void): LocalIds {
   const ids = new Int32Array(n);
   if (col.kind === 'str') {
     // Codes are already ids, but a dictionary may hold one string twice after a concat; dedupe them.
@@ -83,6 +85,7 @@ function localIds(col: Column, n: number): LocalIds {
     const { data, nulls } = col;
     let nullSeen = false;
     for (let i = 0; i < n; i++) {
+      if ((i & 0xffff) === 0xffff) checkpoint();
       if (nulls !== null && nulls[i] === 1) { ids[i] = -1; nullSeen = true; }
       else ids[i] = index.idOf(data[i]!);
     }
@@ -93,6 +96,7 @@ function localIds(col: Column, n: number): LocalIds {
   const nullId = -1;
   let hasNull = false;
   for (let i = 0; i < n; i++) {
+    if ((i & 0xffff) === 0xffff) checkpoint();
     const v = keyOf(getValue(col, i));
     if (v === null) { ids[i] = nullId; hasNull = true; continue; }
     let id = map.get(v);

@@ -43,13 +43,16 @@ export function sliceRows(t: Table, n: number): Table {
  * Appends tables that share column names and types by position, or — when `schema` is given — maps each
  * table's columns onto it by name, filling absent columns with nulls (union of differing tables).
  */
-export function concatTables(schema: readonly ColumnSchema[], tables: readonly Table[]): Table {
+export function concatTables(schema: readonly ColumnSchema[], tables: readonly Table[], checkpoint: () => void = () => {}): Table {
   const parts = tables.map((t) =>
     schema.map((c) => {
       const j = t.schema.findIndex((s) => s.name === c.name && s.type === c.type);
       return j >= 0 ? t.columns[j]! : constantColumn(c.type, c.type === 'string' ? '' : null, t.length);
     }),
   );
-  const columns = schema.map((c, j) => concatColumns(c.type, parts.map((p) => p[j]!)));
+  const columns = schema.map((c, j) => {
+    checkpoint();
+    return concatColumns(c.type, parts.map((p) => p[j]!));
+  });
   return { schema, columns, length: tables.reduce((s, t) => s + t.length, 0) };
 }

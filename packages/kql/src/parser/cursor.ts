@@ -7,6 +7,8 @@ import type { Token } from '../syntax/token.js';
 
 /** Deep enough for any real query; shallow enough that the recursive descent never nears the JS stack limit. */
 export const MAX_DEPTH = 100;
+/** Past this many, more syntax errors only repeat the story and cost time: they are dropped. */
+export const MAX_DIAGNOSTICS = 100;
 
 const OPENERS = new Set(['(', '[', '{']);
 const CLOSERS = new Set([')', ']', '}']);
@@ -73,7 +75,7 @@ export class Cursor {
       const at = this.prevEnd();
       d = { ...d, span: span(at, at) };
     }
-    if (d.span.start === this.lastReportAt) return;
+    if (d.span.start === this.lastReportAt || this.diagnostics.length >= MAX_DIAGNOSTICS) return;
     this.lastReportAt = d.span.start;
     this.diagnostics.push(d);
   }

@@ -65,8 +65,15 @@ export function parseExpr(c: Cursor): Expr {
   }
 }
 
+/**
+ * The most operators one expression may chain (`a or b or …`) or stack (`- - - x`). The tree is built
+ * by loops, but binding and evaluation walk it recursively, so its depth must stay bounded.
+ */
+export const MAX_CHAIN = 1000;
+
 function parseBinary(c: Cursor, minLevel: number): Expr {
   let left = parseUnary(c);
+  let chained = 0;
   for (;;) {
     const t = c.tok;
     const infix = infixAt(c);
@@ -90,6 +97,9 @@ function parseBinary(c: Cursor, minLevel: number): Expr {
       left = parseBetween(c, left, infix.negated);
     } else {
       const right = parseBinary(c, level + 1);
+      if (chained === MAX_CHAIN) c.report(msg.chainTooLong(opSpan, MAX_CHAIN));
+      // Past the limit the rest is read (so parsing goes on) but not added to the tree.
+      if (chained++ >= MAX_CHAIN) continue;
       left = { kind: 'Binary', span: span(left.span.start, right.span.end), op: infix.op, opSpan, left, right };
     }
   }
@@ -122,6 +132,10 @@ function parseBetween(c: Cursor, left: Expr, negated: boolean): Expr {
 function parseUnary(c: Cursor): Expr {
   const signs: Token[] = [];
   while (c.isPunct('-') || c.isPunct('+')) signs.push(c.next());
+  if (signs.length > MAX_CHAIN) {
+    c.report(msg.chainTooLong(signs[MAX_CHAIN]!.span, MAX_CHAIN));
+    signs.length = MAX_CHAIN;
+  }
   let e = parsePostfix(c);
   for (let k = signs.length - 1; k >= 0; k--) {
     const s = signs[k]!;

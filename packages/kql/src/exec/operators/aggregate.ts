@@ -17,7 +17,7 @@ export function execAggregate(node: AggregateNode, input: Table, ctx: ExecContex
   const keys: Column[] = node.mode === 'final'
     ? input.columns.slice(0, keyCount)
     : node.keys.map((k) => compileVector(k, ctx)(input));
-  const grouping = groupRows(keys, input.length);
+  const grouping = groupRows(keys, input.length, () => checkAborted(ctx));
   // summarize with no `by` over no rows still gives one row (count() = 0), as Kusto does.
   const groups = keyCount === 0 ? 1 : grouping.count;
   const impls: AggregateImpl[] = node.aggregates.map((a) => a.fn.create(a.argInfo, ctx.dialect));
@@ -48,6 +48,7 @@ export function execAggregate(node: AggregateNode, input: Table, ctx: ExecContex
           // count() is the common case: count into a typed array, no state objects.
           const counts = new Float64Array(groups);
           for (let i = 0; i < input.length; i++) counts[groupOf[i]!]!++;
+          checkAborted(ctx);
           counted.set(a, counts);
           return;
         }
@@ -64,6 +65,7 @@ export function execAggregate(node: AggregateNode, input: Table, ctx: ExecContex
       }
     });
   }
+  checkAborted(ctx);
   const firstRows = Int32Array.from(grouping.firstRow);
   const out: Column[] = keys.map((k) => gather(k, firstRows));
   let at = keyCount;

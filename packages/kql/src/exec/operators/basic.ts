@@ -1,5 +1,5 @@
 import type { FilterNode, ProjectNode, RangeNode, LimitNode, ValuesNode, ScanNode, ExchangeNode } from '../../plan/plan-node.js';
-import type { ExecContext } from '../exec-context.js';
+import { type ExecContext, checkAborted } from '../exec-context.js';
 import { type Table, tableFromRows, selectRows, sliceRows, emptyTable } from '../table.js';
 import { compileVector } from '../compile-vector.js';
 import type { Column } from '../column.js';
@@ -23,7 +23,10 @@ export function execFilter(node: FilterNode, input: Table, ctx: ExecContext): Ta
 }
 
 export function execProject(node: ProjectNode, input: Table, ctx: ExecContext): Table {
-  const columns: Column[] = node.exprs.map((e) => compileVector(e, ctx)(input));
+  const columns: Column[] = node.exprs.map((e) => {
+    checkAborted(ctx);
+    return compileVector(e, ctx)(input);
+  });
   return { schema: node.schema, columns, length: input.length };
 }
 

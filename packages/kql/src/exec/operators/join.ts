@@ -13,7 +13,10 @@ class Pairs {
   right: Int32Array = new Int32Array(1024);
   length = 0;
 
+  constructor(private readonly checkpoint: () => void) {}
+
   push(l: number, r: number): void {
+    if ((this.length & 0xffff) === 0xffff) this.checkpoint();
     if (this.length === this.left.length) {
       if (this.length >= MAX_JOIN_ROWS) throw new Error(`The join would produce more than ${MAX_JOIN_ROWS} rows; add filters or join on more keys.`);
       const grow = (a: Int32Array): Int32Array => { const b = new Int32Array(a.length * 2); b.set(a); return b; };
@@ -51,7 +54,7 @@ export function execJoin(node: JoinNode, left: Table, right: Table, ctx: ExecCon
     return pick(node, right, filterRows(right.length, (j) => (ids.right[j]! >= 0 && seen[ids.right[j]!] === 1) === want));
   }
 
-  const pairs = new Pairs();
+  const pairs = new Pairs(() => checkAborted(ctx));
   const matchedRight = new Uint8Array(right.length);
   // innerunique keeps one left row (the first) per key before joining.
   const usedKey = kind === 'innerunique' ? new Uint8Array(ids.count) : null;
@@ -77,10 +80,12 @@ export function execJoin(node: JoinNode, left: Table, right: Table, ctx: ExecCon
   const rIdx = pairs.right.subarray(0, pairs.length);
   const lNull = kind === 'rightouter' || kind === 'fullouter';
   const rNull = keepUnmatchedLeft;
-  const columns: Column[] = [
-    ...left.columns.map((c, j) => (lNull ? gatherOrNull(c, lIdx, left.schema[j]!.type) : gather(c, lIdx))),
-    ...right.columns.map((c, j) => (rNull ? gatherOrNull(c, rIdx, right.schema[j]!.type) : gather(c, rIdx))),
-  ];
+  // Column by column, asking about the deadline between them: a big join's copy is most of its time.
+  const side = (t: Table, idx: Int32Array, nullable: boolean): Column[] => t.columns.map((c, j) => {
+    checkAborted(ctx);
+    return nullable ? gatherOrNull(c, idx, t.schema[j]!.type) : gather(c, idx);
+  });
+  const columns: Column[] = [...side(left, lIdx, lNull), ...side(right, rIdx, rNull)];
   return { schema: node.schema, columns, length: pairs.length };
 }
 

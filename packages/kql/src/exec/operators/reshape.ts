@@ -6,15 +6,17 @@ import { type Column, ColumnBuilder, constantColumn, getValue } from '../column.
 import { compileVector } from '../compile-vector.js';
 import { converterTo } from '../../values/convert.js';
 
-export function execUnion(node: UnionNode, inputs: readonly Table[]): Table {
-  if (!node.sourceLabels) return concatTables(node.schema, inputs);
+export function execUnion(node: UnionNode, inputs: readonly Table[], ctx: ExecContext): Table {
+  checkAborted(ctx);
+  const checkpoint = () => checkAborted(ctx);
+  if (!node.sourceLabels) return concatTables(node.schema, inputs, checkpoint);
   const [source, ...rest] = node.schema;
   const labelled = inputs.map((t, i): Table => ({
     schema: [source!, ...t.schema],
     columns: [constantColumn('string', node.sourceLabels![i] ?? '', t.length), ...t.columns],
     length: t.length,
   }));
-  return concatTables([source!, ...rest], labelled);
+  return concatTables([source!, ...rest], labelled, checkpoint);
 }
 
 /**

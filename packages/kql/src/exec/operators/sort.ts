@@ -1,5 +1,5 @@
 import type { SortNode, TopNode, SortSpec } from '../../plan/plan-node.js';
-import type { ExecContext } from '../exec-context.js';
+import { type ExecContext, checkAborted } from '../exec-context.js';
 import { type Table, selectRows } from '../table.js';
 import { type Column, getValue } from '../column.js';
 import { compileVector } from '../compile-vector.js';
@@ -73,8 +73,13 @@ export function execSort(node: SortNode, input: Table, ctx: ExecContext): Table 
   const cmp = rowComparator(node.keys, input, ctx);
   const index = new Int32Array(input.length);
   for (let i = 0; i < index.length; i++) index[i] = i;
-  // Ties keep input order (a stable sort), so the result does not depend on the engine's whim.
-  index.sort((a, b) => cmp(a, b) || a - b);
+  // Ties keep input order (a stable sort), so the result does not depend on the engine's whim. A long
+  // sort asks about the deadline now and then from inside the comparator (a throw ends the sort).
+  let calls = 0;
+  index.sort((a, b) => {
+    if ((++calls & 0xfffff) === 0) checkAborted(ctx);
+    return cmp(a, b) || a - b;
+  });
   return selectRows(input, index);
 }
 
@@ -106,6 +111,7 @@ export function execTop(node: TopNode, input: Table, ctx: ExecContext): Table {
     }
   };
   for (let i = 0; i < input.length; i++) {
+    if ((i & 0xffff) === 0xffff) checkAborted(ctx);
     if (size < n) { heap[size] = i; siftUp(size++); }
     else if (cmp(i, heap[0]!) < 0) { heap[0] = i; siftDown(0); }
   }

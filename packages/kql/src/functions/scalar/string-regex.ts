@@ -41,15 +41,36 @@ function trimmer(name: string, doc: string, start: boolean, end: boolean): Scala
     compile: (): RowFunction => (vals) => {
       const pattern = vals[0] as string;
       let out = vals[1] as string;
-      if (start) out = stripRepeated(out, compileRegex(pattern, '', '^(?:', ')+'));
-      if (end) out = stripRepeated(out, compileRegex(pattern, '', '(?:', ')+$'));
+      if (start) out = stripLeading(out, compileRegex(pattern, 'y'));
+      if (end) out = stripTrailing(out, compileRegex(pattern, '', '(?:', ')$'));
       return out;
     },
   });
 }
 
-function stripRepeated(text: string, re: RegExp | Error): string {
-  return re instanceof Error ? text : text.replace(re, '');
+/*
+ * Repeated matches are stripped one at a time in a loop. A single regex such as `(?:\d+)+$` nests
+ * quantifiers, and JavaScript's backtracking engine takes exponential time on it (Kusto's RE2 does not).
+ */
+function stripLeading(text: string, re: RegExp | Error): string {
+  if (re instanceof Error) return text;
+  let at = 0;
+  for (;;) {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m === null || m[0].length === 0) return text.slice(at);
+    at += m[0].length;
+  }
+}
+
+function stripTrailing(text: string, re: RegExp | Error): string {
+  if (re instanceof Error) return text;
+  let out = text;
+  for (;;) {
+    const m = re.exec(out);
+    if (m === null || m[0].length === 0) return out;
+    out = out.slice(0, m.index);
+  }
 }
 
 const trim = trimmer('trim', 'trim(regex, s): s without the leading and trailing matches of regex.', true, true);
