@@ -8,9 +8,9 @@ import { bindMessages as msg } from '../diagnostics/bind-messages.js';
 import { lookupFunction } from '../functions/registry.js';
 import { arithResultType } from '../exec/scalar-ops.js';
 import { compileRow } from '../exec/compile-row.js';
-import { resolveName, suggestNames } from './names.js';
+import { resolveIn, resolveName, suggestNames } from './names.js';
 import type { Scope } from './scope.js';
-import type { BindContext } from './context.js';
+import { type BindContext, tooManyErrors } from './context.js';
 import { memberFunction, indexFunction } from './dynamic-access.js';
 
 /** Stands for an expression that already produced a diagnostic, so later checks stay quiet about it. */
@@ -84,8 +84,7 @@ export function bindExpr(e: ast.Expr, scope: Scope, ctx: BindContext, opts: Expr
 }
 
 function bindName(e: ast.NameRef, scope: Scope, ctx: BindContext): BoundExpr {
-  const names = scope.map((c) => c.name);
-  const r = resolveName(e.name, names, ctx.dialect);
+  const r = resolveIn(e.name, scope, (c) => c.name, ctx.dialect);
   if ('found' in r) return scope[r.found]!.expr;
   const letNames = [...ctx.lets.keys()];
   const l = resolveName(e.name, letNames, ctx.dialect);
@@ -99,7 +98,8 @@ function bindName(e: ast.NameRef, scope: Scope, ctx: BindContext): BoundExpr {
     ctx.diagnostics.push(msg.ambiguousName(e.name, e.span, r.ambiguous));
     return ERROR_EXPR;
   }
-  const candidates = [...names, ...letNames.filter((n) => ctx.lets.get(n)!.kind === 'scalar')];
+  if (tooManyErrors(ctx)) return ERROR_EXPR;
+  const candidates = [...scope.map((c) => c.name), ...letNames.filter((n) => ctx.lets.get(n)!.kind === 'scalar')];
   ctx.diagnostics.push(msg.unknownColumn(e.name, e.span, suggestNames(e.name, candidates)));
   return ERROR_EXPR;
 }
@@ -179,7 +179,8 @@ function bindCall(e: ast.Call, scope: Scope, ctx: BindContext, opts: ExprOptions
   const found = lookupFunction(e.name.name, ctx.dialect);
   if ('error' in found) {
     const r = found.error;
-    if ('ambiguous' in r) ctx.diagnostics.push(msg.ambiguousName(e.name.name, e.name.span, r.ambiguous));
+    if (tooManyErrors(ctx)) { /* enough said */ }
+    else if ('ambiguous' in r) ctx.diagnostics.push(msg.ambiguousName(e.name.name, e.name.span, r.ambiguous));
     else ctx.diagnostics.push(msg.unknownFunction(e.name.name, e.name.span, 'missing' in r ? r.missing : []));
     for (const a of e.args) if (a.kind !== 'Star') bindExpr(a, scope, ctx, opts);
     return ERROR_EXPR;

@@ -20,3 +20,10 @@ export interface BindContext {
   readonly tablesRead: Set<string>;
   joins: number;
 }
+
+/** Past this many errors, more only repeat the story: binding goes on but stops building messages. */
+export const MAX_BIND_DIAGNOSTICS = 100;
+
+export function tooManyErrors(ctx: BindContext): boolean {
+  return ctx.diagnostics.length >= MAX_BIND_DIAGNOSTICS;
+}

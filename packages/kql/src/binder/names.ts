@@ -11,18 +11,25 @@ export type Resolution =
  * names in whatever case came to hand. An exact match always wins.
  */
 export function resolveName(name: string, candidates: readonly string[], dialect: Dialect): Resolution {
-  const exact = candidates.lastIndexOf(name);
-  if (exact >= 0) return { found: exact };
+  return resolveIn(name, candidates, (c) => c, dialect);
+}
+
+/** `resolveName` over any list of named things, without copying their names out first. */
+export function resolveIn<T>(name: string, items: readonly T[], nameOf: (item: T) => string, dialect: Dialect): Resolution {
+  for (let i = items.length - 1; i >= 0; i--) if (nameOf(items[i]!) === name) return { found: i };
+  const candidates = { get list() { return items.map(nameOf); } };
   if (dialect === 'cmpivot') {
     const lower = name.toLowerCase();
     const hits: number[] = [];
-    candidates.forEach((c, i) => {
-      if (c.toLowerCase() === lower && !hits.some((h) => candidates[h] === c)) hits.push(i);
-    });
+    for (let i = 0; i < items.length; i++) {
+      const c = nameOf(items[i]!);
+      if (c.length === name.length && c.toLowerCase() === lower && !hits.some((h) => nameOf(items[h]!) === c)) hits.push(i);
+    }
     if (hits.length === 1) return { found: hits[0]! };
-    if (hits.length > 1) return { ambiguous: hits.map((h) => candidates[h]!) };
+    if (hits.length > 1) return { ambiguous: hits.map((h) => nameOf(items[h]!)) };
   }
-  return { missing: suggestNames(name, candidates) };
+  // Suggestions cost an edit distance per candidate: worked out only if a message asks for them.
+  return { get missing() { return suggestNames(name, candidates.list); } };
 }
 
 /** Up to three candidates close to `name`: same letters in another case, or a small edit distance. */

@@ -1,7 +1,7 @@
 import type * as ast from '../syntax/ast.js';
 import type { Dialect } from '../functions/function-types.js';
 import { lookupFunction } from '../functions/registry.js';
-import { resolveName } from './names.js';
+import { resolveIn } from './names.js';
 import type { Scope } from './scope.js';
 
 /** Functions whose unnamed result keeps the name of their first argument, besides the casts. */
@@ -15,7 +15,7 @@ const NAMED_AFTER_FIRST_ARGUMENT: ReadonlySet<string> = new Set(['bin', 'floor',
 export function derivedName(e: ast.Expr, scope: Scope, dialect: Dialect): string | undefined {
   switch (e.kind) {
     case 'Name': {
-      const r = resolveName(e.name, scope.map((c) => c.name), dialect);
+      const r = resolveIn(e.name, scope, (c) => c.name, dialect);
       return 'found' in r ? scope[r.found]!.name : e.name;
     }
     case 'Paren':

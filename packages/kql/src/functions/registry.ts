@@ -24,8 +24,26 @@ export type FunctionLookup =
   | { readonly aggregate: AggregateFunction }
   | { readonly error: Resolution };
 
+/** Names by their lower-case form, so the common lookups cost one Map read. */
+const byLowerName = new Map<string, string[]>();
+for (const n of [...scalarNames, ...aggregateNames]) {
+  const list = byLowerName.get(n.toLowerCase()) ?? [];
+  list.push(n);
+  byLowerName.set(n.toLowerCase(), list);
+}
+
 /** Finds a function by name, ignoring case in the cmpivot dialect. */
 export function lookupFunction(name: string, dialect: Dialect): FunctionLookup {
+  const exactScalar = scalarFunctions.get(name);
+  if (exactScalar) return { scalar: exactScalar };
+  const exactAggregate = aggregateFunctions.get(name);
+  if (exactAggregate) return { aggregate: exactAggregate };
+  const sameLetters = byLowerName.get(name.toLowerCase());
+  if (dialect === 'cmpivot' && sameLetters?.length === 1) {
+    const n = sameLetters[0]!;
+    const s = scalarFunctions.get(n);
+    return s ? { scalar: s } : { aggregate: aggregateFunctions.get(n)! };
+  }
   const s = resolveName(name, scalarNames, dialect);
   if ('found' in s) return { scalar: scalarFunctions.get(scalarNames[s.found]!)! };
   const a = resolveName(name, aggregateNames, dialect);

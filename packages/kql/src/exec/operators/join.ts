@@ -5,7 +5,7 @@ import { type Column, gather, gatherOrNull } from '../column.js';
 import { joinIds } from './join-keys.js';
 
 /** A join that would produce more rows than this stops with an error instead of exhausting memory. */
-export const MAX_JOIN_ROWS = 50_000_000;
+export const MAX_JOIN_ROWS = 10_000_000;
 
 /** Row positions of a join's output, grown as matches are found. */
 class Pairs {
