@@ -26,6 +26,7 @@ const boundaryRules = Object.entries(MAY_IMPORT).map(([pkg, allowed]) => ({
     'no-restricted-imports': ['error', {
       patterns: [
         deepImport,
+        { group: ['@openpivot/testkit'], message: 'testkit is for tests and benchmarks only.' },
         ...ALL.filter((p) => p !== pkg && !allowed.includes(p)).map((p) => ({ group: [`@openpivot/${p}`], message: `${pkg} may not import ${p} (DESIGN.md: dependencies point downwards).` })),
         ...(PURE.has(pkg) ? [{ group: NODE_BUILTINS, message: `${pkg} is pure: no Node built-ins, no I/O.` }] : []),
       ],

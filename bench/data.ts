@@ -4,18 +4,9 @@
  */
 import type { ColumnSchema, Table } from '../packages/kql/src/index.js';
 import type { Column } from '../packages/kql/src/exec/column.js';
+import { seededRandom } from '@openpivot/testkit';
 
-/** mulberry32: small, fast, and the same stream on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** A string column both ways: codes + dictionary for us, the decoded strings for Arquero. */
 export interface StrData { readonly kind: 'str'; readonly codes: Int32Array; readonly dict: string[]; readonly values: string[] }

@@ -1,6 +1,7 @@
 import { openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { aggregateFunctions, analyze, runQuery, scalarFunctions, type Dialect } from '../src/index.js';
+import { seededRandom, type Rng } from '@openpivot/testkit';
 
 /**
  * Inputs for the fuzz test (fuzz.test.ts). Every case is a pure function of (seed, index), so one
@@ -8,19 +9,8 @@ import { aggregateFunctions, analyze, runQuery, scalarFunctions, type Dialect } 
  * process hung or died without the child having to send it.
  */
 
-export type Rng = () => number;
-
-/** mulberry32: small, fast and good enough to spread inputs. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Rng };
+export const rng = seededRandom;
 
 const int = (r: Rng, n: number): number => Math.floor(r() * n);
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[int(r, xs.length)]!;

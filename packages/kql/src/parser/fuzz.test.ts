@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from './parse.js';
+import { seededRandom } from '@openpivot/testkit';
 
 const SEEDS = [
   "Process | where Name has 'svc' and Size > 10 | summarize count() by Device | order by count_ desc | take 5",
@@ -17,17 +18,7 @@ const SEEDS = [
 const ALPHABET: readonly string[] = [..."abcdefxyzTW019 _\t\n|()[]{},;:.=<>!~+-*/%@$'\"`\\#?&^h"];
 const WORDS = ['where', 'project', 'project-away', 'summarize', 'by', 'join', 'on', 'kind=', 'let', 'datetime(', 'dynamic(', 'timespan(', 'guid(', '|', '(', ')', "'", '"', '@"', '..', 'between', 'in', '!in~', 'and', 'or', 'with', 'render', 'mv-expand', 'parse', 'to', 'typeof(', ';', '1d', '0x', '1e', '$left', '[', ']', '{', '}', ':', '```'];
 
-/** A small deterministic generator (mulberry32), so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededRandom;
 
 function makeCase(r: () => number): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

@@ -1,0 +1,1 @@
+export { seededRandom, type Rng } from './random.js';
