@@ -19,6 +19,8 @@ export type VectorEval = (t: Table) => Column;
  * dictionary entry, not once per row. Everything else falls back to the row-at-a-time closures.
  */
 export function compileVector(e: BoundExpr, ctx: EvalContext): VectorEval {
+  const dict = dictionaryTest(e, ctx);
+  if (dict) return (t) => byDictionary(t.columns[dict.column] as StrColumn, dict.test);
   switch (e.k) {
     case 'col': {
       const j = e.index;
@@ -33,12 +35,8 @@ export function compileVector(e: BoundExpr, ctx: EvalContext): VectorEval {
       if (fast) return fast;
       break;
     }
-    case 'string': {
-      if (e.left.k !== 'col' || e.left.type !== 'string' || e.right.k !== 'const') break;
-      const test = compileStringPredicate(e.op, String(e.right.value ?? ''), ctx.dialect);
-      const j = e.left.index;
-      return (t) => byDictionary(t.columns[j] as StrColumn, test);
-    }
+    case 'string':
+      break;
     case 'in': {
       if (e.left.k !== 'col' || !e.items.every((x) => x.k === 'const')) break;
       const key = membershipKey(e.operandType, e.ignoreCase);
@@ -48,7 +46,6 @@ export function compileVector(e: BoundExpr, ctx: EvalContext): VectorEval {
       }
       const j = e.left.index;
       const negated = e.negated;
-      if (e.left.type === 'string') return (t) => byDictionary(t.columns[j] as StrColumn, (s) => set.has(key(s)) !== negated);
       if (isNumberType(e.left.type) && isNumberType(e.operandType)) {
         return (t) => {
           const c = t.columns[j] as NumColumn;
@@ -202,6 +199,41 @@ function rowwise(e: BoundExpr, ctx: EvalContext): VectorEval {
   };
 }
 
+/**
+ * A predicate that reads one string column against constants (`Name == "x"`, `Name contains "svc"`,
+ * `Name in ("a", "b")`): its test, to run once per dictionary entry instead of once per row.
+ */
+export function dictionaryTest(e: BoundExpr, ctx: EvalContext): { column: number; test: (s: string) => boolean } | undefined {
+  switch (e.k) {
+    case 'string':
+      if (e.left.k !== 'col' || e.left.type !== 'string' || e.right.k !== 'const') return undefined;
+      return { column: e.left.index, test: compileStringPredicate(e.op, String(e.right.value ?? ''), ctx.dialect) };
+    case 'compare': {
+      let { left, right, op } = e;
+      if (left.k === 'const' && right.k === 'col') {
+        [left, right] = [right, left];
+        op = FLIP[op];
+      }
+      if (left.k !== 'col' || right.k !== 'const' || left.type !== 'string' || e.operandType !== 'string') return undefined;
+      const { operandType, ignoreCase } = e;
+      const value = right.value;
+      return { column: left.index, test: (s) => compareScalar(op, s, value, operandType, ignoreCase) === true };
+    }
+    case 'in': {
+      if (e.left.k !== 'col' || e.left.type !== 'string' || !e.items.every((x) => x.k === 'const')) return undefined;
+      const key = membershipKey(e.operandType, e.ignoreCase);
+      const set = new Set<string | number | boolean>();
+      for (const item of e.items) {
+        for (const v of Array.isArray(item.value) ? item.value : [item.value as Value]) if (v !== null) set.add(key(v));
+      }
+      const negated = e.negated;
+      return { column: e.left.index, test: (s) => set.has(key(s)) !== negated };
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** Applies a string test once per dictionary entry, then maps each row's code. */
 function byDictionary(c: StrColumn, test: (s: string) => boolean): Column {
   const verdict = new Uint8Array(c.dict.length);
@@ -221,11 +253,6 @@ function compareFast(e: Extract<BoundExpr, { k: 'compare' }>, ctx: EvalContext):
   if (left.k !== 'col' || right.k !== 'const') return undefined;
   const j = left.index;
   const value = right.value;
-  if (left.type === 'string' && e.operandType === 'string') {
-    const { operandType, ignoreCase } = e;
-    const o = op;
-    return (t) => byDictionary(t.columns[j] as StrColumn, (s) => compareScalar(o, s, value, operandType, ignoreCase) === true);
-  }
   if (isNumberType(left.type) && typeof value === 'number' && !Number.isNaN(value)) {
     const test = NUMBER_TESTS[op];
     const onNull = op === '==' ? 0 : op === '!=' ? 1 : BOOL_NULL;

@@ -1,16 +1,26 @@
 import type { FilterNode, ProjectNode, RangeNode, LimitNode, ValuesNode, ScanNode, ExchangeNode } from '../../plan/plan-node.js';
 import { type ExecContext, checkAborted } from '../exec-context.js';
 import { type Table, tableFromRows, selectRows, sliceRows, emptyTable } from '../table.js';
-import { compileVector } from '../compile-vector.js';
-import type { Column } from '../column.js';
+import { compileVector, dictionaryTest } from '../compile-vector.js';
+import type { Column, StrColumn } from '../column.js';
 import { bindMessages } from '../../diagnostics/bind-messages.js';
 import { compileRow } from '../compile-row.js';
 
 export function execFilter(node: FilterNode, input: Table, ctx: ExecContext): Table {
-  const mask = compileVector(node.predicate, ctx)(input);
   const n = input.length;
   const keep = new Int32Array(n);
   let k = 0;
+  const dict = dictionaryTest(node.predicate, ctx);
+  if (dict) {
+    // One pass over the codes, straight to the kept rows: no mask in between.
+    const col = input.columns[dict.column] as StrColumn;
+    const verdict = new Uint8Array(col.dict.length);
+    for (let c = 0; c < verdict.length; c++) verdict[c] = dict.test(col.dict[c]!) ? 1 : 0;
+    const codes = col.codes;
+    for (let i = 0; i < n; i++) if (verdict[codes[i]!] === 1) keep[k++] = i;
+    return k === n ? input : selectRows(input, keep.subarray(0, k));
+  }
+  const mask = compileVector(node.predicate, ctx)(input);
   if (mask.kind === 'bool') {
     const d = mask.data;
     for (let i = 0; i < n; i++) if (d[i] === 1) keep[k++] = i;
