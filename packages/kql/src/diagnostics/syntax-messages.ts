@@ -70,6 +70,10 @@ export function unexpectedToken(found: string, at: Span): Diagnostic {
   return error('KQL1107', `Unexpected '${found}'.`, at);
 }
 
+export function topTakesOneKey(at: Span): Diagnostic {
+  return error('KQL1121', "top orders by one expression; for several, write 'order by a, b | take N'.", at);
+}
+
 export function chainTooLong(at: Span, limit: number): Diagnostic {
   return error('KQL1120', `An expression may chain at most ${limit} operators; use 'in (...)' or split it with let.`, at);
 }

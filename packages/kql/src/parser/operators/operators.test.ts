@@ -90,3 +90,13 @@ describe('operators', () => {
     expect(queryOf('T | where a-b > 0')).toBe('T | where (> (- a b) long:0)');
   });
 });
+
+describe('top takes one key, as in Kusto', () => {
+  it('reports a second key and points at it', () => {
+    const text = 'T | top 5 by a desc, b';
+    const d = parse(text).diagnostics;
+    expect(d.map((x) => x.code)).toEqual(['KQL1121']);
+    expect(text.slice(d[0]!.span.start, d[0]!.span.end)).toBe('b');
+    expect(parse('T | top 5 by a desc nulls last').diagnostics).toEqual([]);
+  });
+});

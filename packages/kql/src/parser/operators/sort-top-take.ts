@@ -28,6 +28,8 @@ export function parseTop(c: Cursor, kw: Token): Operator {
   const count = atClauseEnd(c) || c.isKeyword('by') ? expectedExpr(c) : parseExpr(c);
   expectBy(c);
   const sortKeys = keys(c);
+  // Kusto's top orders by one expression; several keys are `order by a, b | take N`.
+  if (sortKeys.length > 1) c.report(msg.topTakesOneKey(sortKeys[1]!.span));
   const op: Top = { kind: 'Top', span: c.from(kw.span.start), keywordSpan: kw.span, count, keys: sortKeys };
   return op;
 }
