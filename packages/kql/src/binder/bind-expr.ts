@@ -49,7 +49,7 @@ export function bindExpr(e: ast.Expr, scope: Scope, ctx: BindContext, opts: Expr
         ctx.diagnostics.push(msg.operatorTypes('-', operand.type, operand.type, e.span));
         return ERROR_EXPR;
       }
-      return fold({ k: 'arith', type: type === 'dynamic' ? 'real' : type, op: '-', left: constExpr(type === 'dynamic' ? 'real' : type, 0), right: operand }, ctx);
+      return fold({ k: 'arith', type, op: '-', left: constExpr(type, 0), right: operand }, ctx);
     }
     case 'Binary':
       return bindBinary(e, scope, ctx, opts);

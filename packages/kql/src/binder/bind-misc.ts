@@ -83,7 +83,11 @@ export function bindParse(op: ast.Parse, input: PlanNode, ctx: BindContext): Pla
     if (part.kind === 'Text') pattern += mode === 'regex' ? part.text : escapeRegex(part.text);
     else if (part.kind === 'Star') pattern += last ? '.*' : '.*?';
     else {
-      pattern += last ? (NUMBER_PATTERN[part.type] ?? '(.*)') + '$' : (NUMBER_PATTERN[part.type] ?? '(.*?)');
+      // Named groups, so that groups inside a kind=regex delimiter do not shift the columns. In relaxed
+      // mode a typed column takes any text and only its conversion decides (null when it fails).
+      const typed = mode === 'relaxed' ? undefined : NUMBER_PATTERN[part.type];
+      const body = typed ? typed.slice(1, -1) : last ? '.*' : '.*?';
+      pattern += `(?<c${captures.length}>${body})${last ? '$' : ''}`;
       captures.push({ type: part.type });
       names.push(part.name.name);
     }
@@ -106,7 +110,7 @@ export function bindParse(op: ast.Parse, input: PlanNode, ctx: BindContext): Pla
     taken.add(key);
     schema.push({ name: names[i]!, type: captures[i]!.type });
   }
-  return { kind: 'Parse', input, source, regex, captures, schema };
+  return { kind: 'Parse', input, source, regex, captures, schema, ...(mode === 'relaxed' ? { relaxed: true } : {}) };
 }
 
 function escapeRegex(s: string): string {

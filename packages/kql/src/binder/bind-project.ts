@@ -3,7 +3,7 @@ import type { PlanNode } from '../plan/plan-node.js';
 import type { BoundExpr } from '../plan/bound-expr.js';
 import { bindMessages as msg } from '../diagnostics/bind-messages.js';
 import { bindExpr, ERROR_EXPR } from './bind-expr.js';
-import { resolveName, wildcardMatcher } from './names.js';
+import { resolveName, uniqueName, wildcardMatcher } from './names.js';
 import { derivedName, generatedName } from './naming.js';
 import { type ScopeColumn, scopeOf } from './scope.js';
 import type { BindContext } from './context.js';
@@ -26,7 +26,13 @@ export function projectNode(input: PlanNode, columns: readonly ScopeColumn[]): P
  * `extend` adds or replaces columns; `project` keeps only the listed ones. Each item may use the
  * items before it: binding runs over a scope that grows as the list is read.
  */
-export function bindExtendOrProject(op: ast.Extend | ast.Project, input: PlanNode, ctx: BindContext): PlanNode {
+export function bindExtendOrProject(
+  op: ast.Extend | ast.Project,
+  input: PlanNode,
+  ctx: BindContext,
+  /** How `print` names an unnamed computed item (print_0, print_1… by position). */
+  unnamedName?: (position: number) => string,
+): PlanNode {
   const inputScope = scopeOf(input.schema);
   const extend = op.kind === 'Extend';
   const scope: ScopeColumn[] = extend ? [...inputScope] : [];
@@ -35,22 +41,31 @@ export function bindExtendOrProject(op: ast.Extend | ast.Project, input: PlanNod
   // input lacks may still refer to an earlier item of the list. In `extend` they read the growing row.
   const inputNames = new Set(inputScope.map((c) => c.name));
   const lookup: ScopeColumn[] = extend ? scope : [...inputScope];
-  for (const item of op.items) {
+  // In `project`, a name given outright (`a = …`, or a bare column `a`) is firm: two firm columns of
+  // one name are an error, as the official binder has it; any other clash renames the later column
+  // with a digit suffix (`project x, tostring(x)` gives x, x1; `project x + 1, Column1 = 2` gives
+  // Column1, Column11). Unnamed computed columns count Column1, Column2… within the operator.
+  const firm = new Set<string>();
+  let unnamed = 0;
+  for (const [index, item] of op.items.entries()) {
     const expr = bindExpr(item.expr, lookup, ctx);
     if (item.names.length > 1) {
       ctx.diagnostics.push(msg.unsupported('Assigning to several names at once', item.span));
       continue;
     }
     const written = item.names[0];
-    let name = written?.name ?? derivedName(item.expr, lookup, ctx.dialect) ?? generatedName(position);
-    const at = position.get(name);
-    if (at !== undefined && !extend) {
-      if (written !== undefined || item.expr.kind === 'Name') {
+    const printed = unnamedName !== undefined && written === undefined && unparen(item.expr).kind !== 'Name' ? unnamedName(index) : undefined;
+    const derived = written?.name ?? printed ?? derivedName(item.expr, lookup, ctx.dialect);
+    let name = derived ?? (extend ? generatedName(position) : `Column${++unnamed}`);
+    const isFirm = written !== undefined || unparen(item.expr).kind === 'Name';
+    if (!extend && position.has(name)) {
+      if (isFirm && firm.has(name)) {
         if (expr !== ERROR_EXPR) ctx.diagnostics.push(msg.duplicateColumn(name, written?.span ?? item.span));
       } else {
-        name = generatedName(position); // an unnamed computed column never replaces one
+        name = uniqueName(name, new Set(position.keys()));
       }
     }
+    if (isFirm) firm.add(name);
     const column: ScopeColumn = { name, type: expr.type, expr };
     const slot = position.get(name);
     if (slot !== undefined) scope[slot] = column;
@@ -116,6 +131,10 @@ function matching(name: ast.Ident, scope: readonly ScopeColumn[], ctx: BindConte
   const hits = scope.map((c, i) => (test(c.name) ? i : -1)).filter((i) => i >= 0);
   if (hits.length === 0) ctx.diagnostics.push(msg.wildcardNoMatch(name.name, name.span));
   return hits;
+}
+
+function unparen(e: ast.Expr): ast.Expr {
+  return e.kind === 'Paren' ? unparen(e.inner) : e;
 }
 
 export type { BoundExpr };

@@ -114,8 +114,7 @@ function fitValue(v: Value, from: ScalarType, to: ScalarType): Value | undefined
 function bindPrint(s: ast.Print, ctx: BindContext): PlanNode {
   const one: PlanNode = { kind: 'Values', rows: [[]], schema: [] };
   // Unnamed print items are print_0, print_1… by position, not Column1.
-  const items = s.items.map((item, i) => (item.names.length > 0 || item.expr.kind === 'Name' ? item : { ...item, names: [{ name: `print_${i}`, span: item.span }] }));
-  return bindExtendOrProject({ kind: 'Project', span: s.span, keywordSpan: s.span, items }, one, ctx);
+  return bindExtendOrProject({ kind: 'Project', span: s.span, keywordSpan: s.span, items: s.items }, one, ctx, (i) => `print_${i}`);
 }
 
 function bindRange(s: ast.Range, ctx: BindContext): PlanNode {

@@ -30,17 +30,31 @@ export function bindSummarize(op: ast.Summarize, input: PlanNode, ctx: BindConte
   }
   const inputScope = scopeOf(input.schema);
   const taken = new Set<string>();
+  // As the official binder names them: a name given outright (`n = …`, or a bare column) is firm, and
+  // two firm columns of one name are an error; any other clash gives the later column a digit suffix
+  // (`count(), count_ = max(x)` → count_, count_1). Unnamed computed columns count Column1, Column2….
+  const firm = new Set<string>();
+  let unnamed = 0;
+  const place = (name: string, isFirm: boolean, span: ast.Ident['span']): string => {
+    let out = name;
+    if (taken.has(name)) {
+      if (isFirm && firm.has(name)) ctx.diagnostics.push(msg.duplicateColumn(name, span));
+      else out = uniqueName(name, taken);
+    }
+    taken.add(out);
+    if (isFirm) firm.add(out);
+    return out;
+  };
 
   // Keys first: their names are taken before any aggregate is named.
   const keys: BoundExpr[] = [];
   const keyNames: string[] = [];
   for (const item of op.by) {
     const expr = bindExpr(item.expr, inputScope, ctx);
-    const name = item.names[0]?.name ?? derivedName(item.expr, inputScope, ctx.dialect) ?? generatedName(taken);
-    if (taken.has(name)) ctx.diagnostics.push(msg.duplicateColumn(name, item.span));
+    const written = item.names[0];
+    const name = written?.name ?? derivedName(item.expr, inputScope, ctx.dialect) ?? `Column${++unnamed}`;
     keys.push(expr);
-    keyNames.push(name);
-    taken.add(name);
+    keyNames.push(place(name, written !== undefined || unwrap(item.expr).kind === 'Name', written?.span ?? item.span));
   }
 
   const collected: Collected[] = [];
@@ -70,36 +84,25 @@ export function bindSummarize(op: ast.Summarize, input: PlanNode, ctx: BindConte
   const finalColumns: ScopeColumn[] = keyNames.map((name, i) => ({ name, type: keys[i]!.type, expr: colExpr(keys[i]!.type, i) }));
   let offset = keys.length;
   const slotOffsets = collected.map((c) => { const o = offset; offset += c.names.length; return o; });
-  const computed: { item: Item; at: number }[] = [];
   for (const item of items) {
     if (item.slot !== undefined) {
       const c = collected[item.slot]!;
       c.names.forEach((defaultName, j) => {
-        const written = item.names[j]?.name;
-        let name = written ?? (defaultName === '' ? generatedName(taken) : defaultName);
-        if (taken.has(name)) {
-          if (written !== undefined) ctx.diagnostics.push(msg.duplicateColumn(name, item.names[j]!.span));
-          name = uniqueName(name, taken);
-        }
-        taken.add(name);
+        const written = item.names[j];
+        const name = place(written?.name ?? (defaultName === '' ? `Column${++unnamed}` : defaultName), written !== undefined, written?.span ?? item.span);
         aggregateColumns[item.slot!]!.push({ name, type: c.types[j]! });
         finalColumns.push({ name, type: c.types[j]!, expr: colExpr(c.types[j]!, slotOffsets[item.slot!]! + j) });
       });
     } else {
-      computed.push({ item, at: finalColumns.length });
-      finalColumns.push({ name: '', type: item.expr.type, expr: item.expr });
+      const written = item.names[0];
+      const name = place(written?.name ?? `Column${++unnamed}`, written !== undefined, written?.span ?? item.span);
+      finalColumns.push({ name, type: item.expr.type, expr: replaceSlots(item.expr, slotOffsets) });
     }
   }
   // Aggregates nested in expressions still need columns of their own in the Aggregate node.
   collected.forEach((c, s) => {
     if (aggregateColumns[s]!.length === 0) aggregateColumns[s] = c.names.map((n, j) => ({ name: `__agg${s}_${j}_${n}`, type: c.types[j]! }));
   });
-  for (const { item, at } of computed) {
-    const name = item.names[0]?.name ?? generatedName(taken);
-    if (taken.has(name)) ctx.diagnostics.push(msg.duplicateColumn(name, item.span));
-    taken.add(name);
-    finalColumns[at] = { name, type: item.expr.type, expr: replaceSlots(item.expr, slotOffsets) };
-  }
 
   const node: AggregateNode = {
     kind: 'Aggregate',

@@ -1,9 +1,10 @@
-import type { BoundExpr } from '../plan/bound-expr.js';
+import type { ArithOp, BoundExpr } from '../plan/bound-expr.js';
 import type { EvalContext } from '../functions/function-types.js';
 import type { ScalarType } from '../types/scalar-type.js';
 import type { Value } from '../values/value.js';
 import { type Column, getValue } from './column.js';
-import { arithScalar, compareScalar } from './scalar-ops.js';
+import { arithScalar, compareScalar, dynamicOperandType } from './scalar-ops.js';
+import { converterTo } from '../values/convert.js';
 import { stringPredicate, compileStringPredicate } from '../functions/string-ops.js';
 import { valueToString } from '../values/to-string.js';
 
@@ -55,8 +56,8 @@ export function compileRow(e: BoundExpr, ctx: EvalContext): RowEval {
       return (cols, i) => test(asText(l(cols, i)), rightText(r(cols, i)));
     }
     case 'arith': {
-      const l = compileRow(e.left, ctx);
-      const r = compileRow(e.right, ctx);
+      const l = readDynamicAs(e.op, e.left.type, e.right.type, 'left', compileRow(e.left, ctx));
+      const r = readDynamicAs(e.op, e.left.type, e.right.type, 'right', compileRow(e.right, ctx));
       const { op, type } = e;
       return (cols, i) => arithScalar(op, l(cols, i), r(cols, i), type);
     }
@@ -84,6 +85,15 @@ export function compileRow(e: BoundExpr, ctx: EvalContext): RowEval {
     case 'in':
       return compileIn(e, ctx);
   }
+}
+
+/** A dynamic operand next to a datetime or timespan is read as one (`dyn + 1d`, `datetime - dyn`). */
+function readDynamicAs(op: ArithOp, l: ScalarType, r: ScalarType, side: 'left' | 'right', f: RowEval): RowEval {
+  if ((side === 'left' ? l : r) !== 'dynamic') return f;
+  const as = dynamicOperandType(op, l, r);
+  if (as === null) return f;
+  const convert = converterTo(as, 'dynamic');
+  return (cols, i) => convert(f(cols, i));
 }
 
 function compileIn(e: Extract<BoundExpr, { k: 'in' }>, ctx: EvalContext): RowEval {
@@ -132,7 +142,7 @@ export function textOf(type: ScalarType): (v: Value) => string {
 const same = (v: Value): Value => v;
 
 /** When one side of a comparison is dynamic, its value is read as the other side's type. */
-function coerceTo(type: ScalarType, left: ScalarType, right: ScalarType): { left: (v: Value) => Value; right: (v: Value) => Value } {
+export function coerceTo(type: ScalarType, left: ScalarType, right: ScalarType): { left: (v: Value) => Value; right: (v: Value) => Value } {
   const conv = (from: ScalarType): ((v: Value) => Value) => {
     if (from === type) return same;
     if (type === 'string') return (v) => (v === null ? null : typeof v === 'string' ? v : valueToString(v, from));

@@ -4,7 +4,7 @@ import type { Value } from '../values/value.js';
 import { isIntegral } from '../types/scalar-type.js';
 import { type Column, type NumColumn, type StrColumn, BOOL_NULL, ColumnBuilder, constantColumn } from './column.js';
 import type { Table } from './table.js';
-import { compileRow, membershipKey } from './compile-row.js';
+import { coerceTo, compileRow, membershipKey, textOf } from './compile-row.js';
 import { compareScalar } from './scalar-ops.js';
 import { compileStringPredicate } from '../functions/string-ops.js';
 import { EPOCH_OFFSET_MS } from '../values/convert.js';
@@ -207,7 +207,8 @@ export function dictionaryTest(e: BoundExpr, ctx: EvalContext): { column: number
   switch (e.k) {
     case 'string':
       if (e.left.k !== 'col' || e.left.type !== 'string' || e.right.k !== 'const') return undefined;
-      return { column: e.left.index, test: compileStringPredicate(e.op, String(e.right.value ?? ''), ctx.dialect) };
+      // The constant reads as text the way the row path reads it (a datetime as ISO text, a bag as JSON).
+      return { column: e.left.index, test: compileStringPredicate(e.op, textOf(e.right.type)(e.right.value), ctx.dialect) };
     case 'compare': {
       let { left, right, op } = e;
       if (left.k === 'const' && right.k === 'col') {
@@ -216,7 +217,8 @@ export function dictionaryTest(e: BoundExpr, ctx: EvalContext): { column: number
       }
       if (left.k !== 'col' || right.k !== 'const' || left.type !== 'string' || e.operandType !== 'string') return undefined;
       const { operandType, ignoreCase } = e;
-      const value = right.value;
+      // A dynamic constant is read as a string first, exactly as the row path does.
+      const value = coerceTo(operandType, left.type, right.type).right(right.value);
       return { column: left.index, test: (s) => compareScalar(op, s, value, operandType, ignoreCase) === true };
     }
     case 'in': {

@@ -45,8 +45,18 @@ function sameDynamic(a: Value, b: Value): boolean {
 /** Result type of `left op right`, or null when Kusto defines no such operator. */
 export function arithResultType(op: ArithOp, l: ScalarType, r: ScalarType): ScalarType | null {
   const num = (t: ScalarType): boolean => t === 'int' || t === 'long' || t === 'real';
-  if (l === 'dynamic' && (num(r) || r === 'dynamic')) return r === 'dynamic' ? 'real' : r === 'int' ? 'long' : r;
+  // As the official binder types them: dynamic with dynamic stays dynamic; dynamic with a number takes
+  // the number's type; with a datetime or timespan, `+`/`-` read the dynamic side as the type that
+  // makes the operator defined (see dynamicOperandType).
+  if (l === 'dynamic' && r === 'dynamic') return 'dynamic';
+  if (l === 'dynamic' && num(r)) return r === 'int' ? 'long' : r;
   if (r === 'dynamic' && num(l)) return l === 'int' ? 'long' : l;
+  if (l === 'dynamic' || r === 'dynamic') {
+    const other = l === 'dynamic' ? r : l;
+    const as = dynamicOperandType(op, l, r);
+    if (as === null) return null;
+    return l === 'dynamic' ? arithResultType(op, as, other) : arithResultType(op, other, as);
+  }
   if (num(l) && num(r)) return l === 'real' || r === 'real' ? 'real' : 'long';
   switch (op) {
     case '+':
@@ -71,6 +81,17 @@ export function arithResultType(op: ArithOp, l: ScalarType, r: ScalarType): Scal
       if (l === 'timespan' && r === 'timespan') return 'timespan';
       return null;
   }
+}
+
+/**
+ * How a dynamic operand of `+`/`-` next to a datetime or timespan is read: `datetime - dyn` and
+ * `dyn - datetime` read it as a datetime (giving a timespan), every other pairing as a timespan.
+ * Null when the operator is not defined for the pair.
+ */
+export function dynamicOperandType(op: ArithOp, l: ScalarType, r: ScalarType): ScalarType | null {
+  const other = l === 'dynamic' ? r : l;
+  if ((op !== '+' && op !== '-') || (other !== 'datetime' && other !== 'timespan')) return null;
+  return op === '-' && other === 'datetime' ? 'datetime' : 'timespan';
 }
 
 function toNumber(v: Value): number | null {

@@ -102,6 +102,8 @@ export interface ParseNode extends Base {
   readonly source: BoundExpr;
   readonly regex: RegExp;
   readonly captures: readonly { readonly type: ScalarType; readonly replace?: number }[];
+  /** kind=relaxed: a typed column that does not convert is null on its own; otherwise the whole row fails. */
+  readonly relaxed?: boolean;
 }
 
 /** On the merge side, the concatenated outputs of every device's part number `id`. */

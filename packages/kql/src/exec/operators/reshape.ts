@@ -5,6 +5,7 @@ import { type Table, concatTables } from '../table.js';
 import { type Column, ColumnBuilder, constantColumn, getValue } from '../column.js';
 import { compileVector } from '../compile-vector.js';
 import { converterTo } from '../../values/convert.js';
+import { textOf } from '../compile-row.js';
 
 export function execUnion(node: UnionNode, inputs: readonly Table[], ctx: ExecContext): Table {
   checkAborted(ctx);
@@ -52,16 +53,28 @@ function elements(v: Value, bagAsArray: boolean): Value[] {
   return [v];
 }
 
-/** parse: one regex match per row; a row that does not match gets nulls (empty strings). */
+/**
+ * parse: one regex match per row; a row that does not match gets nulls (empty strings). A source that
+ * is not a string is parsed as its text, as Kusto converts it. In the strict kinds (simple, regex) a
+ * typed column whose text does not convert fails the whole row; kind=relaxed nulls just that column.
+ */
 export function execParse(node: ParseNode, input: Table, ctx: ExecContext): Table {
   const source = compileVector(node.source, ctx)(input);
+  const asText = textOf(node.source.type);
   const start = input.schema.length;
   const builders = node.captures.map((c, j) => new ColumnBuilder(node.schema[start + j]!.type, input.length));
   const casts = node.captures.map((c) => converterTo(c.type, 'string'));
+  const values: Value[] = new Array(node.captures.length);
   for (let i = 0; i < input.length; i++) {
     const v = getValue(source, i);
-    const m = typeof v === 'string' ? node.regex.exec(v) : null;
-    builders.forEach((b, j) => b.push(m ? casts[j]!(m[j + 1] ?? '') : null));
+    const m = v === null ? null : node.regex.exec(asText(v));
+    let ok = m !== null;
+    for (let j = 0; ok && j < values.length; j++) {
+      const x = casts[j]!(m!.groups?.[`c${j}`] ?? '');
+      values[j] = x;
+      if (x === null && node.captures[j]!.type !== 'string' && !node.relaxed) ok = false;
+    }
+    builders.forEach((b, j) => b.push(ok ? values[j]! : null));
   }
   const columns: Column[] = [...input.columns, ...builders.map((b) => b.finish())];
   return { schema: node.schema, columns, length: input.length };

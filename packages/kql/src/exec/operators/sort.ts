@@ -38,7 +38,12 @@ function keyComparator(k: SortSpec, col: Column): RowCompare {
         }
         const x = d[a]!;
         const y = d[b]!;
-        return x < y ? -dir : x > y ? dir : 0;
+        if (x < y) return -dir;
+        if (x > y) return dir;
+        if (x === y) return 0;
+        // NaN ranks below every number (as .NET's double comparison has it), so the order stays total.
+        const xNaN = x !== x;
+        return xNaN === (y !== y) ? 0 : xNaN ? -dir : dir;
       };
     }
     case 'str': {
