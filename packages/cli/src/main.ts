@@ -1,16 +1,23 @@
-import { evalCommand, EVAL_USAGE } from './commands/eval.js';
-import { startCommand, START_USAGE } from './commands/start.js';
+import { EVAL_USAGE, RUN_USAGE, ENTITIES_USAGE, START_USAGE } from './usage.js';
 import { type Io, type ExitCode, UsageError } from './io.js';
 
 const USAGE = `usage: openpivot <command> [options]
 
 commands:
   ${EVAL_USAGE.split('\n').join('\n  ')}
+  ${RUN_USAGE.split('\n').join('\n  ')}
+  ${ENTITIES_USAGE.split('\n').join('\n  ')}
   ${START_USAGE.split('\n').join('\n  ')}
 `;
 
 type Command = (argv: readonly string[], io: Io) => ExitCode | Promise<ExitCode>;
-const COMMANDS: Readonly<Record<string, Command>> = { eval: evalCommand, start: startCommand };
+/** Loaded on demand: `eval` need not load every entity provider. */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  eval: async () => (await import('./commands/eval.js')).evalCommand,
+  run: async () => (await import('./commands/run.js')).runCommand,
+  entities: async () => (await import('./commands/entities.js')).entitiesCommand,
+  start: async () => (await import('./commands/start.js')).startCommand,
+};
 
 /** Runs one command; returns the exit code. Wrong usage exits 2 with a one-line reason. */
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
@@ -19,13 +26,13 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     io.stdout.write(USAGE);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
-  if (!command) {
+  const load = COMMANDS[name];
+  if (!load) {
     io.stderr.write(`openpivot: unknown command '${name}'\n${USAGE}`);
     return 2;
   }
   try {
-    return await command(rest, io);
+    return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`openpivot ${name}: ${e.message}\n`);

@@ -3,9 +3,6 @@ import { parseArgs, oneOf } from '../args.js';
 import { type Io, type ExitCode, UsageError } from '../io.js';
 import { formatCsv, formatJson, formatTable } from '../format.js';
 
-export const EVAL_USAGE = `openpivot eval '<query>' [--format table|json|csv] [--dialect cmpivot|kusto] [--now <datetime>]
-  Runs a self-contained query (datatable, print, range, let) with no server.
-  --now fixes the clock for now() and ago() (default: the real time).`;
 
 /** Prints each diagnostic as `error KQLnnnn at LINE:COL: message`. */
 export function printDiagnostics(text: string, diagnostics: readonly Diagnostic[], io: Io): void {

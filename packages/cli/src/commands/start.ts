@@ -5,9 +5,6 @@ import type { Io, ExitCode } from '../io.js';
 import { formatTable } from '../format.js';
 import { printDiagnostics } from './eval.js';
 
-export const START_USAGE = `openpivot start [--dialect cmpivot|kusto]
-  Starts openpivot on its embedded defaults. Until the site server lands, this is the query
-  console: one query per line (datatable, print, range, let), answered as a table.`;
 
 /** The query console: reads queries line by line, prints each answer; ends at end of input. */
 export async function startCommand(argv: readonly string[], io: Io): Promise<ExitCode> {

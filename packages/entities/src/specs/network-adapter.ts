@@ -1,0 +1,36 @@
+import { defineEntity } from '../define-entity.js';
+
+export const NetworkAdapter = defineEntity({
+  name: 'NetworkAdapter',
+  description: 'A network adapter (physical or virtual) known to the kernel.',
+  platforms: ['linux', 'windows'],
+  permission: 'ordinary',
+  columns: [
+    { name: 'DeviceID', type: 'string', doc: 'The kernel interface index, as text (Win32_NetworkAdapter.DeviceID is text too).' },
+    { name: 'Index', type: 'long', doc: 'The kernel interface index.' },
+    { name: 'Name', type: 'string', doc: 'The interface name (eth0).' },
+    { name: 'Description', type: 'string', doc: "The driver or kind (virtio_net, Loopback, Virtual)." },
+    { name: 'ProductName', type: 'string', doc: 'The product: the PCI/USB device id when the adapter is a device ("" for virtual ones).' },
+    { name: 'Manufacturer', type: 'string', doc: 'The vendor id of the underlying device ("" for virtual ones).' },
+    { name: 'AdapterType', type: 'string', doc: "The link type in Windows' words: 'Ethernet 802.3', 'Wireless', 'Loopback', 'Tunnel' or the ARPHRD number." },
+    { name: 'MACAddress', type: 'string', doc: 'The hardware address, upper case, colon-separated; "" when none.' },
+    { name: 'ServiceName', type: 'string', doc: 'The kernel driver bound to the device ("" for virtual ones).' },
+    { name: 'Speed', type: 'long', doc: 'The current link speed in bit/s; null when the kernel does not know.' },
+    { name: 'MaxSpeed', type: 'long', doc: 'Always null: Linux does not expose it without ethtool.' },
+    { name: 'Installed', type: 'bool', doc: 'Always true: the kernel lists only installed adapters.' },
+    { name: 'PNPDeviceID', type: 'string', doc: 'The sysfs device path of the underlying device ("" for virtual ones).' },
+    { name: 'Status', type: 'string', doc: "'OK' when the adapter is up, otherwise the kernel's operstate (down, dormant…)." },
+    { name: 'TimeOfLastReset', type: 'datetime', doc: 'Always null on Linux.' },
+    { name: 'NetConnectionID', type: 'string', doc: 'The interface name, as Windows shows the connection name.' },
+    { name: 'NetConnectionStatus', type: 'long', doc: 'As Win32_NetworkAdapter: 2 connected, 7 media disconnected, 0 disconnected (administratively down).' },
+    { name: 'NetEnabled', type: 'bool', doc: 'True when the interface is administratively up.' },
+    { name: 'PhysicalAdapter', type: 'bool', doc: 'True when a device (PCI, USB…) backs the interface.' },
+    { name: 'MTU', type: 'long', doc: 'The maximum transmission unit, in bytes.' },
+    { name: 'Duplex', type: 'string', doc: "'full', 'half' or \"\" when unknown." },
+    { name: 'OperState', type: 'string', doc: "The kernel's operational state: up, down, unknown, dormant…" },
+  ],
+  examples: [
+    'NetworkAdapter | where NetConnectionStatus == 2 | project Name, MACAddress, Speed',
+    'NetworkAdapter | where PhysicalAdapter == true | project Name, ServiceName, Speed, MACAddress',
+  ],
+});

@@ -1,0 +1,35 @@
+import { defineEntity } from '../define-entity.js';
+
+export const OperatingSystem = defineEntity({
+  name: 'OperatingSystem',
+  description: 'The installed operating system (Win32_OperatingSystem on Windows; os-release, the kernel and /proc on Linux).',
+  platforms: ['linux', 'windows'],
+  permission: 'ordinary',
+  columns: [
+    { name: 'Caption', type: 'string', doc: "The operating system's full name (Linux: os-release PRETTY_NAME)." },
+    { name: 'Version', type: 'string', doc: "The operating system version (Linux: os-release VERSION_ID, '' on rolling releases)." },
+    { name: 'BuildNumber', type: 'string', doc: 'The build (Linux: the running kernel release, `uname -r`).' },
+    { name: 'OSArchitecture', type: 'string', doc: "'64-bit' or '32-bit'." },
+    { name: 'InstallDate', type: 'datetime', doc: 'When the system was installed (Linux: birth time of the root filesystem, else the installer log or /etc/machine-id; null when unknown).' },
+    { name: 'LastBootUpTime', type: 'datetime', doc: 'When the system last started (UTC).' },
+    { name: 'OSLanguage', type: 'long', doc: 'The Windows language id (LCID); null on Linux (see Locale).' },
+    { name: 'OperatingSystemSKU', type: 'long', doc: 'The Windows SKU number; null on Linux.' },
+    { name: 'ProductType', type: 'long', doc: '1 workstation, 2 domain controller, 3 server; null on Linux, which draws no such line.' },
+    { name: 'CSDVersion', type: 'string', doc: "The latest service pack; '' on Linux." },
+    { name: 'Locale', type: 'string', doc: "The system locale (Linux: LANG of /etc/default/locale or /etc/locale.conf, e.g. 'en_US.UTF-8')." },
+    { name: 'SerialNumber', type: 'string', doc: "The Windows product serial number; '' on Linux." },
+    { name: 'TotalVisibleMemorySize', type: 'long', doc: 'Physical memory the OS can use, in KB (Linux: MemTotal).' },
+    { name: 'FreePhysicalMemory', type: 'long', doc: 'Physical memory not in use, in KB (Linux: MemFree).' },
+    { name: 'WindowsDirectory', type: 'string', doc: "The Windows directory; '' on Linux." },
+    { name: 'Machine', type: 'string', doc: "Linux: the kernel's machine name (`uname -m`)." },
+    { name: 'KernelVersion', type: 'string', doc: 'Linux: the kernel build string (`uname -v`).' },
+    { name: 'DistributionId', type: 'string', doc: "Linux: os-release ID (e.g. 'debian', 'ubuntu', 'rhel')." },
+    { name: 'DistributionIdLike', type: 'string', doc: "Linux: os-release ID_LIKE, the families it derives from (space-separated, e.g. 'rhel fedora')." },
+    { name: 'VersionCodename', type: 'string', doc: "Linux: os-release VERSION_CODENAME (e.g. 'bookworm'), '' when absent." },
+  ],
+  examples: [
+    'OperatingSystem | summarize count() by Caption',
+    'OperatingSystem | where LastBootUpTime <= ago(7d) | project Caption, LastBootUpTime',
+    "OperatingSystem | where DistributionId == 'debian' | project Caption, BuildNumber, InstallDate",
+  ],
+});

@@ -1,0 +1,35 @@
+import { defineEntity } from '../define-entity.js';
+
+export const Process = defineEntity({
+  name: 'Process',
+  description: 'A process running on the device (Win32_Process on Windows; /proc on Linux).',
+  platforms: ['linux', 'windows'],
+  permission: 'ordinary',
+  columns: [
+    { name: 'ProcessId', type: 'long', doc: 'The process id.' },
+    { name: 'Name', type: 'string', doc: "The process's short name: the kernel's comm, or the program's file name when comm was cut at 15 characters (sshd, postgres)." },
+    { name: 'ExecutablePath', type: 'string', doc: 'The full path of the program; "" for kernel threads and processes the agent may not inspect.' },
+    { name: 'CommandLine', type: 'string', doc: 'The arguments joined by spaces; "" for kernel threads.' },
+    { name: 'ParentProcessId', type: 'long', doc: 'The id of the parent process (0 for the first process and kthreadd).' },
+    { name: 'CreationDate', type: 'datetime', doc: 'When the process started (UTC), to the 10 ms clock tick.' },
+    { name: 'WorkingSetSize', type: 'long', doc: 'Resident memory in bytes (VmRSS).' },
+    { name: 'VirtualSize', type: 'long', doc: 'Virtual address space in bytes.' },
+    { name: 'ThreadCount', type: 'long', doc: 'The number of threads.' },
+    { name: 'HandleCount', type: 'long', doc: 'Open file descriptors; null when the agent may not list them.' },
+    { name: 'Priority', type: 'long', doc: "The kernel's scheduling priority (20 + nice for ordinary processes, negative for real-time; lower runs first, unlike Windows)." },
+    { name: 'UserModeTime', type: 'timespan', doc: 'CPU time spent in user mode.' },
+    { name: 'KernelModeTime', type: 'timespan', doc: 'CPU time spent in the kernel.' },
+    { name: 'SessionId', type: 'long', doc: 'The Linux session id (the pid of the session leader), not a Windows logon session.' },
+    { name: 'UserName', type: 'string', doc: 'The name of the real user the process runs as (the numeric uid when no name is known).' },
+    { name: 'Uid', type: 'long', doc: 'Linux: the real user id.' },
+    { name: 'State', type: 'string', doc: 'Linux: Running, Sleeping, DiskSleep, Zombie, Stopped, TracingStop, Idle or Dead.' },
+    { name: 'Nice', type: 'long', doc: 'Linux: the nice value, -20 (favoured) to 19.' },
+    { name: 'IsKernelThread', type: 'bool', doc: 'Linux: true for kernel threads (children of kthreadd, with no program).' },
+  ],
+  examples: [
+    "Process | where Name == 'sshd' | project ProcessId, Name, CommandLine",
+    'Process | where IsKernelThread == false | top 10 by WorkingSetSize desc | project Name, ProcessId, WorkingSetSize',
+    'Process | summarize Processes = count() by UserName | order by Processes desc',
+    'Process | where CreationDate > ago(1h) | project CreationDate, Name, ExecutablePath',
+  ],
+});
