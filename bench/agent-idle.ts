@@ -1,4 +1,7 @@
-// Loads the agent as a device would (catalog and providers), lets it settle, prints its RSS in bytes.
+// The idle probe of bench:agent: loads the agent as a device would (catalog and every Linux provider),
+// lets it settle, prints its RSS in bytes. Run two ways, so the two figures measure the same code:
+// bundled by scripts/build.mjs into dist/agent-idle.mjs (plain JavaScript, as a device runs it) and
+// through tsx from this source.
 import { ENTITIES } from '../packages/entities/src/index.js';
 import { LINUX_PROVIDERS } from '../packages/agent/src/providers/linux/index.js';
 

@@ -93,10 +93,12 @@ describe('openpivot start (query console)', () => {
 describe('the openpivot binary', () => {
   it('runs as a real process through npx-style bin resolution', () => {
     const bin = fileURLToPath(new URL('../bin/openpivot.js', import.meta.url));
-    const r = spawnSync(process.execPath, [bin, 'eval', 'print x = 6 * 7', '--format', 'json'], { encoding: 'utf8' });
+    // OPENPIVOT_DEV runs the sources, not a bundle that may predate them; .ci/run checks the bundle.
+    const env = { ...process.env, OPENPIVOT_DEV: '1' };
+    const r = spawnSync(process.execPath, [bin, 'eval', 'print x = 6 * 7', '--format', 'json'], { encoding: 'utf8', env });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ columns: [{ name: 'x', type: 'long' }], rows: [[42]] });
-    const bad = spawnSync(process.execPath, [bin, 'eval', "print x = 'open"], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, [bin, 'eval', "print x = 'open"], { encoding: 'utf8', env });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^error KQL\d{4} at 1:11: /);
   });

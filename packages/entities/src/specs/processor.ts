@@ -13,7 +13,7 @@ export const Processor = defineEntity({
     { name: 'CurrentClockSpeed', type: 'long', doc: 'The current clock speed in MHz, averaged over the socket\'s logical processors.' },
     { name: 'NumberOfCores', type: 'long', doc: 'Physical cores in the package.' },
     { name: 'NumberOfLogicalProcessors', type: 'long', doc: 'Online logical processors (hardware threads) in the package.' },
-    { name: 'LoadPercentage', type: 'long', doc: "Busy time of the package's logical processors over a 100 ms sample, in percent." },
+    { name: 'LoadPercentage', type: 'long', doc: "Busy time of the package's logical processors, in percent: since the device's previous Processor query when that was less than 5 minutes ago (the value it reported when that was under 20 ms ago), otherwise over a 20 ms sample. Windows reports the load over its last second." },
     { name: 'Architecture', type: 'long', doc: "Windows' code: 0 x86, 5 ARM, 9 x64, 12 ARM64, 3 PowerPC; null for others." },
     { name: 'AddressWidth', type: 'long', doc: 'The operating system\'s address width in bits (64 or 32).' },
     { name: 'Is64Bit', type: 'bool', doc: 'True when the processor can run 64-bit code.' },

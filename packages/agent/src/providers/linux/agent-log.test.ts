@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { agentLogProvider, agentLogRow, cmtraceType, createAgentLogProvider } from './agent-log.js';
@@ -51,6 +52,33 @@ describe('AgentLog (linux)', () => {
     await expect(collectAll(p, testContext(['../agent']))).rejects.toThrow(/^AgentLog: the argument 'name' must be a log name/);
     await expect(collectAll(p, testContext(['missing']))).rejects.toThrow(/^AgentLog: there is no log named 'missing'/);
     await expect(collectAll(p, testContext(['agent'], { policy: { allows: () => false } }))).rejects.toThrow(/^AgentLog: access to .* is denied/);
+  });
+
+  it('finds the window in a long log without parsing what is before it, as a full scan does', async () => {
+    // 20,000 entries a second apart, each 50th followed by a two-line crash trace
+    const lines: string[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      lines.push(JSON.stringify({ time: NOW - (20_000 - i) * 1000, level: i % 50 === 0 ? 'error' : 'info', component: 'c', msg: `m${i}` }));
+      if (i % 50 === 0) lines.push('Error: boom', '    at frame (x.ts:1:1)');
+    }
+    writeFileSync(join(dir, 'window.log'), lines.join('\n') + '\n');
+    const p = createAgentLogProvider({ logDir: dir });
+    for (const span of [1, 999, 1000, 1001, 3_600_000, 19_999_500, 30_000_000]) {
+      const rows = await collectAll(p, testContext(['window', span], { now: NOW }));
+      // the full scan, as the provider did it before it searched for the cutoff
+      let last: number | null = null;
+      const want: string[] = [];
+      for (const l of lines) {
+        const r = agentLogRow(l);
+        const t: number | null = r ? r.DateTime : last;
+        last = t;
+        if (t !== null && t >= NOW - span && t <= NOW) want.push(r ? String(r.LogText) : l);
+      }
+      expect(rows.map((r) => r.LogText), String(span)).toEqual(want);
+      // and jq, an independent JSON reader, counts the JSON entries the same
+      const jq = execFileSync('jq', ['-R', '-n', `[inputs | fromjson? | select(.time >= ${NOW - span} and .time <= ${NOW})] | length`, join(dir, 'window.log')], { encoding: 'utf8' });
+      expect(rows.filter((r) => r.Component === 'c').length, String(span)).toBe(Number(jq.trim()));
+    }
   });
 
   it('reads 50,000 lines quickly', async () => {

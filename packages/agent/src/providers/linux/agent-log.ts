@@ -2,7 +2,9 @@ import { realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import type { Provider, ProviderContext, ProviderRow } from '../provider.js';
 import { ProviderError, badArgument } from '../provider.js';
+import { firstLineSince } from './util/fs-cutoff.js';
 import { readLineBatches } from './util/fs-lines.js';
+import { rowsFromBatches } from './util/fs-rows.js';
 
 const DAY = 86_400_000;
 const NAME = /^[\w@-]+$/;
@@ -26,21 +28,34 @@ function timeOf(o: Json): number | null {
 /** pino's numbers (30 info, 40 warn, 50 error) or words. */
 function levelOf(o: Json): string {
   const v = o.level ?? o.severity;
+  if (typeof v === 'string') return v.toLowerCase();
   if (typeof v === 'number') return v >= 60 ? 'fatal' : v >= 50 ? 'error' : v >= 40 ? 'warn' : v >= 30 ? 'info' : v >= 20 ? 'debug' : 'trace';
   return str(v).toLowerCase();
 }
 
+const ERROR_LEVELS = new Set(['err', 'error', 'fatal', 'crit', 'critical', 'alert', 'emerg', 'panic']);
+const WARNING_LEVELS = new Set(['warn', 'warning']);
+
 /** CMTrace's Type: 3 error, 2 warning, 1 information. */
 export function cmtraceType(level: string): string {
-  if (/^(err|error|fatal|crit|critical|alert|emerg|panic)$/.test(level)) return '3';
-  if (/^(warn|warning)$/.test(level)) return '2';
-  return '1';
+  return ERROR_LEVELS.has(level) ? '3' : WARNING_LEVELS.has(level) ? '2' : '1';
 }
 
+/** A line that cannot be a JSON object is told apart without JSON.parse, whose throwing is slow. */
+const maybeObject = (line: string): boolean => line.charCodeAt(0) === 123 || line.trimStart().startsWith('{');
+
 /** One JSON log line as an AgentLog row (without the time window); null for a line that is not a JSON object. */
-export function agentLogRow(line: string): (ProviderRow & { DateTime: number | null }) | null {
+export function agentLogRow(line: string): LogRow | null {
+  if (!maybeObject(line)) return null;
   let o: unknown;
   try { o = JSON.parse(line); } catch { return null; }
+  return rowOf(o);
+}
+
+type LogRow = ProviderRow & { DateTime: number | null };
+
+/** A parsed JSON value as an AgentLog row; null when it is not an object. */
+function rowOf(o: unknown): LogRow | null {
   if (typeof o !== 'object' || o === null || Array.isArray(o)) return null;
   const j = o as Json;
   const level = levelOf(j);
@@ -56,39 +71,80 @@ export function agentLogRow(line: string): (ProviderRow & { DateTime: number | n
   };
 }
 
+/** A JSON line's time alone: enough to place it against the time window. */
+function lineTime(line: string): number | null {
+  if (!maybeObject(line)) return null;
+  try {
+    const o: unknown = JSON.parse(line);
+    return typeof o === 'object' && o !== null && !Array.isArray(o) ? timeOf(o as Json) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function createAgentLogProvider(opts: AgentLogOptions = {}): Provider {
+  async function* batches(ctx: ProviderContext): AsyncIterable<ProviderRow[]> {
+    const [name, span] = ctx.args;
+    if (typeof name !== 'string' || !NAME.test(name)) badArgument('AgentLog', 'name', `must be a log name of letters, digits, _, @ and - (without .log): '${str(name)}'`);
+    if (span !== undefined && span !== null && (typeof span !== 'number' || !(span > 0))) badArgument('AgentLog', 'timespan', 'must be a positive timespan such as 1h');
+    const dir = opts.logDir ?? process.env.OPENPIVOT_LOG_DIR ?? `${homedir()}/.openpivot/logs`;
+    const path = `${dir}/${name}.log`;
+    let real: string;
+    try { real = await realpath(path); } catch { throw new ProviderError(`AgentLog: there is no log named '${name}' (${path})`); }
+    if (!ctx.policy.allows(real)) throw new ProviderError(`AgentLog: access to ${path} is denied by the local policy`);
+    const since = ctx.now - (typeof span === 'number' ? span : DAY);
+    const state = { lastTime: null as number | null, reached: false };
+    try {
+      for await (const batch of readLineBatches(real, ctx.signal)) {
+        let from = 0;
+        if (!state.reached) {
+          from = firstLineSince(batch, since, lineTime);
+          // the whole batch is older: its continuation lines cannot reach the window either
+          if (from === batch.length) continue;
+          state.reached = true;
+          if (from > 0) state.lastTime = null;
+        }
+        yield rowsOf(batch, from, since, ctx.now, state);
+        if (ctx.signal.aborted) return;
+      }
+    } catch (e) {
+      throw new ProviderError(`AgentLog: cannot read ${path}: ${(e as Error).message}`, { cause: e });
+    }
+  }
   return {
     entity: 'AgentLog',
     platform: 'linux',
-    async *collect(ctx: ProviderContext): AsyncIterable<ProviderRow> {
-      const [name, span] = ctx.args;
-      if (typeof name !== 'string' || !NAME.test(name)) badArgument('AgentLog', 'name', `must be a log name of letters, digits, _, @ and - (without .log): '${str(name)}'`);
-      if (span !== undefined && span !== null && (typeof span !== 'number' || !(span > 0))) badArgument('AgentLog', 'timespan', 'must be a positive timespan such as 1h');
-      const dir = opts.logDir ?? process.env.OPENPIVOT_LOG_DIR ?? `${homedir()}/.openpivot/logs`;
-      const path = `${dir}/${name}.log`;
-      let real: string;
-      try { real = await realpath(path); } catch { throw new ProviderError(`AgentLog: there is no log named '${name}' (${path})`); }
-      if (!ctx.policy.allows(real)) throw new ProviderError(`AgentLog: access to ${path} is denied by the local policy`);
-      const since = ctx.now - (typeof span === 'number' ? span : DAY);
-      let lastTime: number | null = null;
-      try {
-        for await (const batch of readLineBatches(real, ctx.signal)) {
-          for (const line of batch) {
-            if (line.trim() === '') continue;
-            // A line that is not JSON (a crash trace) keeps the time of the entry before it.
-            const row: ProviderRow & { DateTime: number | null } = agentLogRow(line) ?? { LogText: line, DateTime: lastTime, Component: '', Context: '', Type: '1', Thread: '', File: '', Level: '' };
-            const t: number | null = row.DateTime ?? lastTime;
-            lastTime = t;
-            if (t === null || t < since || t > ctx.now) continue;
-            yield { ...row, DateTime: t };
-          }
-          if (ctx.signal.aborted) return;
-        }
-      } catch (e) {
-        throw new ProviderError(`AgentLog: cannot read ${path}: ${(e as Error).message}`, { cause: e });
-      }
-    },
+    collect: (ctx: ProviderContext): AsyncIterable<ProviderRow> => rowsFromBatches(batches(ctx), ctx.signal),
   };
+}
+
+/**
+ * The batch's lines as JSON values in one JSON.parse, which costs less than one call per line; null
+ * when a line is not a JSON object on its own (a crash trace, an empty line), to be read line by line.
+ */
+function parseAll(lines: readonly string[], from: number): unknown[] | null {
+  for (let i = from; i < lines.length; i++) if (lines[i]!.charCodeAt(0) !== 123) return null;
+  let values: unknown;
+  try { values = JSON.parse(`[${(from === 0 ? lines : lines.slice(from)).join(',')}]`); } catch { return null; }
+  // a line holding two objects would shift every row after it
+  return Array.isArray(values) && values.length === lines.length - from ? values : null;
+}
+
+function rowsOf(lines: readonly string[], from: number, since: number, now: number, state: { lastTime: number | null }): ProviderRow[] {
+  const rows: ProviderRow[] = [];
+  const values = parseAll(lines, from);
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (values === null && (line === '' || line.trim() === '')) continue;
+    // A line that is not JSON (a crash trace) keeps the time of the entry before it.
+    const row = (values === null ? agentLogRow(line) : rowOf(values[i - from])) ?? { LogText: line, DateTime: null, Component: '', Context: '', Type: '1', Thread: '', File: '', Level: '' };
+    const t = row.DateTime ?? state.lastTime;
+    state.lastTime = t;
+    if (t === null || t < since || t > now) continue;
+    row.DateTime = t;
+    rows.push(row);
+  }
+  return rows;
 }
 
 export const agentLogProvider: Provider = createAgentLogProvider();

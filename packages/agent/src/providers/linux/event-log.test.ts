@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, utimesSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEventLogProvider, eventLogProvider } from './event-log.js';
@@ -94,6 +95,30 @@ describe('EventLog (linux)', () => {
     const ours = await medianMs(5, () => collectAll(eventLogProvider, ctx));
     const grep = await medianMs(5, async () => readFileSync('/var/log/dpkg.log', 'utf8').split('\n').length);
     console.log(`EventLog('dpkg', ${dated.length} lines): ${ours.toFixed(1)} ms; reading the file alone: ${grep.toFixed(1)} ms`);
+  });
+
+  it('skips to the time window of a long time-ordered log and agrees with awk on what is in it', async () => {
+    // local-time stamps two a second over 14 hours, a continuation line after each 1,000th entry
+    const local = (ms: number): string => {
+      const d = new Date(ms);
+      const p2 = (n: number): string => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${p2(d.getMonth() + 1)}-${p2(d.getDate())} ${p2(d.getHours())}:${p2(d.getMinutes())}:${p2(d.getSeconds())}`;
+    };
+    const lines: string[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      lines.push(`${local(NOW - 14 * H + i * 500)} status installed pkg${i}`);
+      if (i % 1000 === 0) lines.push('  continued');
+    }
+    writeFileSync(join(dir, 'long.log'), lines.join('\n') + '\n');
+    for (const span of [1000, H, 5 * H, 20 * H]) {
+      const rows = await collectAll(provider(), testContext(['long', span], { now: NOW }));
+      const awk = execFileSync('awk', ['-v', `from=${local(NOW - span)}`, '-v', `to=${local(NOW)}`, '/^[0-9]{4}-/ { t = $1 " " $2; if (t >= from && t <= to) n++ } END { print n + 0 }', join(dir, 'long.log')], { encoding: 'utf8' });
+      expect(rows.length, String(span)).toBe(Number(awk.trim()));
+      expect(rows.every((r, i) => i === 0 || (r.DateTime as number) >= (rows[i - 1]!.DateTime as number))).toBe(true);
+    }
+    const hour = await collectAll(provider(), testContext(['long', H], { now: NOW }));
+    // entries 93,600 to 99,999 are in the last hour: 94,000 … 99,000 carry a continuation line
+    expect(hour.filter((r) => String(r.Message).includes('\n  continued'))).toHaveLength(6);
   });
 
   it('passes over unit arguments with their own characters', async () => {

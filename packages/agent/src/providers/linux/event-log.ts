@@ -5,7 +5,9 @@ import type { Provider, ProviderContext, ProviderRow } from '../provider.js';
 import { ProviderError, badArgument } from '../provider.js';
 import { entryTypeOf, type LogEntry } from './util/fs-log-entry.js';
 import { journalMatches, parseJournalLine } from './util/fs-journal.js';
+import { firstLineSince } from './util/fs-cutoff.js';
 import { readLineBatches } from './util/fs-lines.js';
+import { rowsFromBatches } from './util/fs-rows.js';
 import { parsePlainLogLine, parseSyslogLine } from './util/fs-syslog.js';
 
 const DAY = 86_400_000;
@@ -74,22 +76,45 @@ async function candidateFiles(dir: string, name: string, since: number): Promise
   return { files: await system(['syslog', 'messages']), byIdent: true, syslog: true };
 }
 
-async function* readFiles(dir: string, name: string, since: number, until: number, ctx: ProviderContext): AsyncIterable<LogEntry> {
+/** Whether entries are in time order: a single file's usually are, and then sorting is skipped. */
+function inOrder(es: readonly LogEntry[]): boolean {
+  for (let i = 1; i < es.length; i++) if (es[i]!.time < es[i - 1]!.time) return false;
+  return true;
+}
+
+/** The entries of the log files within [since, until], oldest first. */
+async function readFiles(dir: string, name: string, since: number, until: number, ctx: ProviderContext): Promise<LogEntry[]> {
   const { files, byIdent, syslog } = await candidateFiles(dir, name, since);
   const ident = name.replace(/\.service$/, '');
   const source = name.replace(/\.log$/, '');
+  const parse = syslog
+    ? (line: string): LogEntry | null => parseSyslogLine(line, until)
+    : (line: string): LogEntry | null => parsePlainLogLine(line, source) ?? parseSyslogLine(line, until);
+  const timeOf = (line: string): number | null => parse(line)?.time ?? null;
   const denied: string[] = [];
   const out: LogEntry[] = [];
+  let fromFiles = 0;
   for (const f of files) {
-    if (ctx.signal.aborted) return;
+    if (ctx.signal.aborted) return [];
     let real: string;
     try { real = await realpath(f); } catch { continue; }
     if (!ctx.policy.allows(real)) { denied.push(f); continue; }
     let last: LogEntry | null = null;
+    let reached = false;
+    const before = out.length;
     try {
       for await (const batch of readLineBatches(real, ctx.signal)) {
-        for (const line of batch) {
-          const e = syslog ? parseSyslogLine(line, until) : parsePlainLogLine(line, source) ?? parseSyslogLine(line, until);
+        let i = 0;
+        if (!reached) {
+          // Log files are written in time order: the lines before the window are not parsed.
+          i = firstLineSince(batch, since, timeOf);
+          if (i === batch.length) continue;
+          reached = true;
+          if (i > 0) last = null;
+        }
+        for (; i < batch.length; i++) {
+          const line = batch[i]!;
+          const e = parse(line);
           if (!e) {
             // A line without a timestamp continues the entry before it (stack traces, wrapped messages).
             if (last && line !== '') last.message += `\n${line}`;
@@ -101,15 +126,16 @@ async function* readFiles(dir: string, name: string, since: number, until: numbe
           out.push(e);
           last = e;
         }
-        if (ctx.signal.aborted) return;
+        if (ctx.signal.aborted) return [];
       }
     } catch (e) {
       throw new ProviderError(`EventLog: cannot read ${f}: ${(e as Error).message}`, { cause: e });
     }
+    if (out.length > before) fromFiles++;
   }
   if (denied.length > 0 && denied.length === files.length) throw new ProviderError(`EventLog: access to ${denied.join(', ')} is denied by the local policy`);
   // Several files (rotations, a directory of logs) interleave: oldest first, as CMPivot returns them.
-  yield* out.sort((a, b) => a.time - b.time);
+  return fromFiles > 1 || !inOrder(out) ? out.sort((a, b) => a.time - b.time) : out;
 }
 
 export function createEventLogProvider(opts: EventLogOptions = {}): Provider {
@@ -119,27 +145,27 @@ export function createEventLogProvider(opts: EventLogOptions = {}): Provider {
   return {
     entity: 'EventLog',
     platform: 'linux',
-    async *collect(ctx: ProviderContext): AsyncIterable<ProviderRow> {
-      const [name, span] = ctx.args;
-      if (typeof name !== 'string' || name === '') badArgument('EventLog', 'name', "is required: a unit, program or log name such as 'sshd'");
-      if (!NAME.test(name) || name.includes('..')) badArgument('EventLog', 'name', `has characters a unit or log name cannot have: '${name}'`);
-      if (span !== undefined && span !== null && (typeof span !== 'number' || !(span > 0))) badArgument('EventLog', 'timespan', 'must be a positive timespan such as 1d');
-      const until = ctx.now;
-      const since = until - (typeof span === 'number' ? span : DAY);
-      if (journalctl !== '' && (await hasJournal(journalDirs))) {
-        let any = false;
-        for await (const e of readJournal(journalctl, name, since, until, ctx.signal)) {
-          any = true;
-          yield toRow(e);
-        }
-        if (any || ctx.signal.aborted) return;
-      }
-      for await (const e of readFiles(logDir, name, since, until, ctx)) {
-        if (ctx.signal.aborted) return;
-        yield toRow(e);
-      }
-    },
+    collect: (ctx: ProviderContext): AsyncIterable<ProviderRow> => rowsFromBatches(batches(ctx), ctx.signal),
   };
+
+  async function* batches(ctx: ProviderContext): AsyncIterable<ProviderRow[]> {
+    const [name, span] = ctx.args;
+    if (typeof name !== 'string' || name === '') badArgument('EventLog', 'name', "is required: a unit, program or log name such as 'sshd'");
+    if (!NAME.test(name) || name.includes('..')) badArgument('EventLog', 'name', `has characters a unit or log name cannot have: '${name}'`);
+    if (span !== undefined && span !== null && (typeof span !== 'number' || !(span > 0))) badArgument('EventLog', 'timespan', 'must be a positive timespan such as 1d');
+    const until = ctx.now;
+    const since = until - (typeof span === 'number' ? span : DAY);
+    if (journalctl !== '' && (await hasJournal(journalDirs))) {
+      let any = false;
+      for await (const e of readJournal(journalctl, name, since, until, ctx.signal)) {
+        any = true;
+        yield [toRow(e)];
+      }
+      if (any || ctx.signal.aborted) return;
+    }
+    const entries = await readFiles(logDir, name, since, until, ctx);
+    if (!ctx.signal.aborted) yield entries.map(toRow);
+  }
 }
 
 export const eventLogProvider: Provider = createEventLogProvider();

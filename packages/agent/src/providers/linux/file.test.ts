@@ -1,9 +1,9 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync, chmodSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync, chmodSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileProvider } from './file.js';
+import { WHOLE_READ_MAX, fileProvider } from './file.js';
 import { glob } from './util/fs-glob.js';
 import { modeString, octalPermissions } from './util/fs-owners.js';
 import { collectAll, medianMs, testContext } from './util/fs-test-context.js';
@@ -49,6 +49,25 @@ describe('File (linux)', () => {
       expect(r.Version).toBe('');
     }
     expect(rows.find((r) => String(r.FileName).endsWith('one.txt'))!.Mode).toBe(execFileSync('stat', ['-c', '%A', `${dir}/one.txt`], { encoding: 'utf8' }).trim());
+  });
+
+  it('streams a file too big to read whole, and hashes it as sha256sum and md5sum do', async () => {
+    const big = join(dir, 'big', 'nine-mib.bin');
+    mkdirSync(join(dir, 'big'));
+    writeFileSync(big, Buffer.alloc(WHOLE_READ_MAX + 1_000_001, 'ab\n'));
+    writeFileSync(join(dir, 'big', 'small.bin'), 'small');
+    const rows = await collectAll(fileProvider, testContext([`${dir}/big/*`]));
+    expect(rows.map((r) => r.FileName)).toEqual([big, `${dir}/big/small.bin`]);
+    expect(rows[0]!.Size).toBe(WHOLE_READ_MAX + 1_000_001);
+    expect(rows[0]!.SHA256Hash).toBe(execFileSync('sha256sum', [big], { encoding: 'utf8' }).split(' ')[0]!.toUpperCase());
+    expect(rows[0]!.MD5Hash).toBe(execFileSync('md5sum', [big], { encoding: 'utf8' }).split(' ')[0]!.toUpperCase());
+  });
+
+  it('keeps the glob order while examining several files at once', async () => {
+    const files = await globAll('/etc/*');
+    const rows = await collectAll(fileProvider, testContext(['/etc/*']));
+    // dangling links are passed over (nothing to stat)
+    expect(rows.map((r) => r.FileName)).toEqual(files.filter((f) => existsSync(f)));
   });
 
   it('lists a directory without hashes, and leaves out what the policy denies', async () => {

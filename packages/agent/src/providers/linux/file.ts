@@ -1,22 +1,42 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { createReadStream, type Stats } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import type { Provider, ProviderContext, ProviderRow } from '../provider.js';
 import { badArgument } from '../provider.js';
 import { expandHome, glob } from './util/fs-glob.js';
 import { modeString, octalPermissions, readIdNames } from './util/fs-owners.js';
 
-/** Both hashes in one streamed pass; "" when the file cannot be read. */
-async function hashes(path: string, signal: AbortSignal): Promise<{ sha256: string; md5: string }> {
+/**
+ * Files up to this size are read whole (one buffer, one hash update each); larger ones are streamed so
+ * that a query over big files holds at most CONCURRENCY × WHOLE_READ_MAX bytes at a time.
+ */
+export const WHOLE_READ_MAX = 8 << 20;
+/**
+ * Files in flight at once: opens, stats and reads overlap in libuv's pool while the main thread
+ * hashes. Four keeps the default pool (4 threads) busy without queueing behind it.
+ */
+export const CONCURRENCY = 4;
+
+const NO_HASH = { sha256: '', md5: '' } as const;
+
+/** Both hashes from one read of the file; "" when it cannot be read. */
+export async function hashFile(path: string, size: number, signal: AbortSignal): Promise<{ sha256: string; md5: string }> {
   const sha = createHash('sha256');
   const md5 = createHash('md5');
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, signal }) as AsyncIterable<Buffer>) {
-      sha.update(chunk);
-      md5.update(chunk);
+    if (size <= WHOLE_READ_MAX) {
+      // readFile reads to EOF, so a file that grew since the stat is still hashed whole.
+      const buf = await readFile(path, { signal });
+      sha.update(buf);
+      md5.update(buf);
+    } else {
+      for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, signal }) as AsyncIterable<Buffer>) {
+        sha.update(chunk);
+        md5.update(chunk);
+      }
     }
   } catch {
-    return { sha256: '', md5: '' };
+    return NO_HASH;
   }
   return { sha256: sha.digest('hex').toUpperCase(), md5: md5.digest('hex').toUpperCase() };
 }
@@ -29,9 +49,29 @@ export function absolutePattern(entity: string, arg: unknown): string {
   return p;
 }
 
+interface Found { path: string; st: Stats; sha256: string; md5: string }
+
+/** One matched path, resolved, checked against the policy, stat'ed and hashed; null when skipped. */
+async function examine(path: string, ctx: ProviderContext): Promise<Found | null> {
+  if (ctx.signal.aborted) return null;
+  let real: string;
+  let st: Stats;
+  try {
+    real = await realpath(path);
+    if (!ctx.policy.allows(real)) return null;
+    st = await stat(real);
+  } catch {
+    return null;
+  }
+  // Only regular files are hashed: reading a FIFO or a device could block or never end.
+  const h = st.isFile() ? await hashFile(real, st.size, ctx.signal) : NO_HASH;
+  return { path, st, ...h };
+}
+
 /**
  * Files the local policy denies are skipped without a trace (never read, not even listed): saying a
- * file was withheld would tell that it exists.
+ * file was withheld would tell that it exists. Rows come in the glob's order although up to
+ * CONCURRENCY files are examined at once.
  */
 export const fileProvider: Provider = {
   entity: 'File',
@@ -40,30 +80,40 @@ export const fileProvider: Provider = {
     const pattern = absolutePattern('File', ctx.args[0]);
     let users: Map<number, string> | undefined;
     let groups: Map<number, string> | undefined;
-    for await (const path of glob(pattern, ctx.signal)) {
-      if (ctx.signal.aborted) return;
-      let real: string;
-      try { real = await realpath(path); } catch { continue; }
-      if (!ctx.policy.allows(real)) continue;
-      let st;
-      try { st = await stat(real); } catch { continue; }
+    const row = (f: Found): ProviderRow => {
       users ??= readIdNames('/etc/passwd');
       groups ??= readIdNames('/etc/group');
-      // Only regular files are hashed: reading a FIFO or a device could block or never end.
-      const h = st.isFile() ? await hashes(real, ctx.signal) : { sha256: '', md5: '' };
-      if (ctx.signal.aborted) return;
-      yield {
-        FileName: path,
-        Mode: modeString(st.mode),
-        LastWriteTime: Math.floor(st.mtimeMs),
-        Size: st.isDirectory() ? null : st.size,
+      return {
+        FileName: f.path,
+        Mode: modeString(f.st.mode),
+        LastWriteTime: Math.floor(f.st.mtimeMs),
+        Size: f.st.isDirectory() ? null : f.st.size,
         Version: '',
-        SHA256Hash: h.sha256,
-        MD5Hash: h.md5,
-        Owner: users.get(st.uid) ?? String(st.uid),
-        Group: groups.get(st.gid) ?? String(st.gid),
-        Permissions: octalPermissions(st.mode),
+        SHA256Hash: f.sha256,
+        MD5Hash: f.md5,
+        Owner: users.get(f.st.uid) ?? String(f.st.uid),
+        Group: groups.get(f.st.gid) ?? String(f.st.gid),
+        Permissions: octalPermissions(f.st.mode),
       };
+    };
+    const pending: Promise<Found | null>[] = [];
+    try {
+      for await (const path of glob(pattern, ctx.signal)) {
+        if (ctx.signal.aborted) return;
+        pending.push(examine(path, ctx));
+        if (pending.length < CONCURRENCY) continue;
+        const f = await pending.shift()!;
+        if (ctx.signal.aborted) return;
+        if (f) yield row(f);
+      }
+      while (pending.length > 0) {
+        const f = await pending.shift()!;
+        if (ctx.signal.aborted) return;
+        if (f) yield row(f);
+      }
+    } finally {
+      // A consumer that stops early (take 5) leaves work in flight: let it finish unobserved.
+      for (const p of pending) p.catch(() => undefined);
     }
   },
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Processor } from '../../../../entities/src/specs/processor.js';
-import { processorProvider } from './processor.js';
+import { LOAD_MIN_WINDOW_MS, LOAD_SAMPLE_MS, loadBetween, processorProvider, resetLoadSample } from './processor.js';
 import { collectRows, exampleProblems, medianMs, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
 import { parseCpuinfo, parseSizeKb } from './util/hw-cpu.js';
 import { ProviderError } from '../provider.js';
@@ -56,7 +56,40 @@ describe('Processor on Linux', () => {
     expect(parseSizeKb('32M')).toBe(32768);
   });
 
+  it('measures the load since the previous collection, sampling only when there is none', async () => {
+    resetLoadSample();
+    let t = performance.now();
+    const first = await collectRows(processorProvider);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(LOAD_SAMPLE_MS - 1);
+    // right after: too close to measure against, so the same load again, at once
+    t = performance.now();
+    const again = await collectRows(processorProvider);
+    expect(performance.now() - t).toBeLessThan(LOAD_SAMPLE_MS);
+    expect(again.map((r) => r['LoadPercentage'])).toEqual(first.map((r) => r['LoadPercentage']));
+    // keep one logical CPU busy for 300 ms: the next collection sees it
+    await new Promise((r) => setTimeout(r, LOAD_MIN_WINDOW_MS));
+    await collectRows(processorProvider);
+    const spinUntil = performance.now() + 300;
+    while (performance.now() < spinUntil) { /* busy */ }
+    t = performance.now();
+    const busy = await collectRows(processorProvider);
+    expect(performance.now() - t).toBeLessThan(LOAD_SAMPLE_MS);
+    const logical = busy.reduce((a, r) => a + (r['NumberOfLogicalProcessors'] as number), 0);
+    const load = busy.reduce((a, r) => a + (r['LoadPercentage'] as number) * (r['NumberOfLogicalProcessors'] as number), 0) / logical;
+    console.log(`LoadPercentage after spinning one of ${logical} logical CPUs for 300 ms: ${load.toFixed(0)}%`);
+    expect(load).toBeGreaterThanOrEqual((100 / logical) * 0.7);
+  });
+
+  it('computes the busy share between two /proc/stat readings', () => {
+    const a = new Map([[0, { busy: 10, total: 100 }], [1, { busy: 0, total: 100 }]]);
+    const b = new Map([[0, { busy: 60, total: 200 }], [1, { busy: 0, total: 200 }]]);
+    expect(loadBetween(a, b, [0])).toBe(50);
+    expect(loadBetween(a, b, [0, 1])).toBe(25);
+    expect(loadBetween(a, a, [0, 1])).toBeNull();
+  });
+
   it('stops within the sample window when cancelled', async () => {
+    resetLoadSample();
     const ac = new AbortController();
     const t0 = performance.now();
     const p = collectRows(processorProvider, testContext(ac.signal));
@@ -69,6 +102,6 @@ describe('Processor on Linux', () => {
     const mine = await medianMs(() => collectRows(processorProvider));
     const lscpu = await medianMs(() => runTool('lscpu', []));
     const nproc = await medianMs(() => runTool('nproc', []));
-    console.log(`Processor ${mine} ms (of which a 100 ms load sample); lscpu ${lscpu} ms, nproc ${nproc} ms (medians of 7)`);
+    console.log(`Processor ${mine} ms (load since the previous collection, no sample); lscpu ${lscpu} ms, nproc ${nproc} ms (medians of 7)`);
   });
 });

@@ -2,11 +2,66 @@ import { machine } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProviderError, type Provider, type ProviderContext, type ProviderRow } from '../provider.js';
 import { architectureBits } from './util/hw-os-release.js';
-import { ARM_IMPLEMENTERS, cacheSizeKb, readCpuTimes, readLogicalCpus, windowsArchitecture, type LogicalCpu } from './util/hw-cpu.js';
+import { ARM_IMPLEMENTERS, cacheSizesKb, readCpuTimes, readLogicalCpus, windowsArchitecture, type LogicalCpu } from './util/hw-cpu.js';
 import { checkAborted, linuxProvider, readNumber } from './util/hw-read.js';
 
-/** How long LoadPercentage samples /proc/stat: long enough to mean something, short enough for a query. */
-export const LOAD_SAMPLE_MS = 100;
+type CpuTimes = Map<number, { busy: number; total: number }>;
+
+/**
+ * LoadPercentage is the busy share between two /proc/stat readings. The reading of the previous
+ * collection is kept, so a query usually measures the load since then at no cost; only when there is
+ * none from the last LOAD_REUSE_MS does a query wait LOAD_SAMPLE_MS for a second reading. A previous
+ * reading younger than LOAD_MIN_WINDOW_MS (the kernel counts in 10 ms ticks) is too close to measure
+ * against: that query repeats the load the previous one reported.
+ */
+export const LOAD_SAMPLE_MS = 20;
+export const LOAD_MIN_WINDOW_MS = 20;
+export const LOAD_REUSE_MS = 5 * 60_000;
+
+interface LoadState { at: number; times: CpuTimes; loads: Map<number, number> }
+let previous: LoadState | null = null;
+
+/** Forgets the kept reading (tests: the next collection then takes a fresh sample). */
+export function resetLoadSample(): void {
+  previous = null;
+}
+
+/** Busy percent of the given CPUs between two readings; null when no tick passed. */
+export function loadBetween(before: CpuTimes, after: CpuTimes, cpus: readonly number[]): number | null {
+  let busy = 0;
+  let total = 0;
+  for (const c of cpus) {
+    const a = before.get(c);
+    const b = after.get(c);
+    if (a && b) { busy += b.busy - a.busy; total += b.total - a.total; }
+  }
+  return total > 0 ? Math.min(100, Math.max(0, Math.round((100 * busy) / total))) : null;
+}
+
+/** LoadPercentage per socket (see LOAD_SAMPLE_MS), and the kept reading moved on. */
+async function socketLoads(sockets: ReadonlyMap<number, readonly number[]>, signal: AbortSignal): Promise<Map<number, number>> {
+  let now = performance.now();
+  let times = await readCpuTimes(signal);
+  const prev = previous;
+  if (prev && now - prev.at < LOAD_MIN_WINDOW_MS) return prev.loads;
+  let base: CpuTimes;
+  if (prev && now - prev.at < LOAD_REUSE_MS) {
+    base = prev.times;
+  } else {
+    base = times;
+    try {
+      await sleep(LOAD_SAMPLE_MS, undefined, { signal });
+    } catch (e) {
+      throw new ProviderError('Processor: cancelled', { cause: e });
+    }
+    now = performance.now();
+    times = await readCpuTimes(signal);
+  }
+  const loads = new Map<number, number>();
+  for (const [id, cpus] of sockets) loads.set(id, loadBetween(base, times, cpus) ?? prev?.loads.get(id) ?? 0);
+  previous = { at: now, times, loads };
+  return loads;
+}
 
 const CPU = '/sys/devices/system/cpu/';
 
@@ -39,41 +94,26 @@ function modelName(f: ReadonlyMap<string, string>): string {
 /** Processor: one row per socket, from /proc/cpuinfo, sysfs topology, cpufreq and caches, and /proc/stat. */
 export const processorProvider: Provider = linuxProvider('Processor', async function* (ctx: ProviderContext): AsyncIterable<ProviderRow> {
   checkAborted(ctx.signal, 'Processor');
-  const before = await readCpuTimes(ctx.signal);
-  const sampleStart = performance.now();
   const cpus = await readLogicalCpus('Processor', ctx.signal);
   const sockets = new Map<number, LogicalCpu[]>();
   for (const c of cpus) sockets.set(c.socket, [...(sockets.get(c.socket) ?? []), c]);
   const m = machine();
   const ids = [...sockets.keys()].sort((a, b) => a - b);
-  const details = await Promise.all(ids.map(async (id) => {
-    const list = sockets.get(id)!;
-    const idx = list.map((c) => c.index);
-    const [clk, l2, l3] = await Promise.all([clocks(list, ctx.signal), cacheSizeKb(idx, 2, ctx.signal), cacheSizeKb(idx, 3, ctx.signal)]);
-    return { list, clk, l2, l3 };
-  }));
-  // the rest of the sample window; reading the static parts above already used some of it
-  const left = LOAD_SAMPLE_MS - (performance.now() - sampleStart);
-  if (left > 0) {
-    try {
-      await sleep(left, undefined, { signal: ctx.signal });
-    } catch (e) {
-      throw new ProviderError('Processor: cancelled', { cause: e });
-    }
-  }
-  const after = await readCpuTimes(ctx.signal);
+  // a load sample, when one is needed, runs while the static parts are read
+  const [details, loads] = await Promise.all([
+    Promise.all(ids.map(async (id) => {
+      const list = sockets.get(id)!;
+      const idx = list.map((c) => c.index);
+      const [clk, caches] = await Promise.all([clocks(list, ctx.signal), cacheSizesKb(idx, ctx.signal)]);
+      return { list, clk, l2: caches.get(2) ?? null, l3: caches.get(3) ?? null };
+    })),
+    socketLoads(new Map(ids.map((id) => [id, sockets.get(id)!.map((c) => c.index)])), ctx.signal),
+  ]);
   for (const [n, { list, clk, l2, l3 }] of details.entries()) {
     checkAborted(ctx.signal, 'Processor');
     const f = list[0]!.fields;
     const flags = f.get('flags') ?? f.get('Features') ?? '';
     const cores = new Set(list.map((c) => c.core)).size;
-    let busy = 0;
-    let total = 0;
-    for (const c of list) {
-      const a = before.get(c.index);
-      const b = after.get(c.index);
-      if (a && b) { busy += b.busy - a.busy; total += b.total - a.total; }
-    }
     const bits = architectureBits(m);
     yield {
       Name: modelName(f),
@@ -83,7 +123,7 @@ export const processorProvider: Provider = linuxProvider('Processor', async func
       CurrentClockSpeed: clk.cur,
       NumberOfCores: cores,
       NumberOfLogicalProcessors: list.length,
-      LoadPercentage: total > 0 ? Math.round((100 * busy) / total) : 0,
+      LoadPercentage: loads.get(ids[n]!) ?? 0,
       Architecture: windowsArchitecture(m),
       AddressWidth: bits === '64-bit' ? 64 : bits === '32-bit' ? 32 : null,
       Is64Bit: f.has('flags') ? /\blm\b/.test(flags) : bits === '64-bit',

@@ -6,13 +6,27 @@ const ISO = /^(\d{4})[-/](\d{2})[-/](\d{2})[T ](\d{2}):(\d{2}):(\d{2})(?:[.,](\d
 const BSD = /^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})\s+/;
 const TAG = /^([^\s[:]+)(?:\[(\d+)\])?: ?/;
 
+/** The last "YYYY-MM-DD HH:MM:SS±zone" turned into ms: log lines come many to the second. */
+let lastStamp = '';
+let lastStampMs = 0;
+
 /** Local time unless the text names a zone; fraction digits beyond ms are dropped. */
 function isoTime(m: RegExpExecArray): number {
-  const ms = Number((m[7] ?? '0').slice(0, 3).padEnd(3, '0'));
-  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i]));
-  if (!m[8]) return new Date(y!, mo! - 1, d, h, mi, s, ms).getTime();
-  const zone = m[8] === 'Z' ? 'Z' : m[8].replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
-  return Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${String(ms).padStart(3, '0')}${zone}`);
+  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, '0'));
+  const zone = m[8] ?? '';
+  // the first 19 characters are the date and time to the second whatever the separators
+  const stamp = m[0].slice(0, 19) + zone;
+  if (stamp !== lastStamp) {
+    const [y, mo, d, h, mi, s] = [Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])];
+    if (zone === '') {
+      lastStampMs = new Date(y, mo, d, h, mi, s).getTime();
+    } else {
+      const off = zone === 'Z' ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+      lastStampMs = Date.UTC(y, mo, d, h, mi, s) - off * 60_000;
+    }
+    lastStamp = stamp;
+  }
+  return lastStampMs + ms;
 }
 
 /**
@@ -51,7 +65,7 @@ export function parseSyslogLine(line: string, now: number): LogEntry | null {
  * timestamp (dpkg.log: "2025-06-24 14:36:25 …"); the source is the log's name.
  */
 export function parsePlainLogLine(line: string, source: string): LogEntry | null {
-  const pidTag = /^\[(\d+)\]\s+/.exec(line);
+  const pidTag = line.charCodeAt(0) === 91 ? /^\[(\d+)\]\s+/.exec(line) : null; // '['
   const body = pidTag ? line.slice(pidTag[0].length) : line;
   const iso = ISO.exec(body);
   if (!iso) return null;

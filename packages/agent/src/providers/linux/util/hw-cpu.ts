@@ -52,27 +52,37 @@ export function parseCpuinfo(text: string): Map<string, string>[] {
   return out;
 }
 
-/** Distinct caches of one level over the given CPUs, summed, in KB (what lscpu totals). */
-export async function cacheSizeKb(cpus: readonly number[], level: number, signal: AbortSignal): Promise<number | null> {
-  const seen = new Set<string>();
-  let total = 0;
-  let found = false;
-  for (const cpu of cpus) {
+/**
+ * Distinct data and unified caches over the given CPUs, summed per level, in KB (what lscpu totals).
+ * Every attribute is read at once: sysfs reads are cheap but each costs a trip through libuv's pool.
+ */
+export async function cacheSizesKb(cpus: readonly number[], signal: AbortSignal): Promise<Map<number, number>> {
+  const dirs = (await Promise.all(cpus.map(async (cpu) => {
     const base = `${CPU}cpu${cpu}/cache/`;
-    for (const idx of await listDir(base)) {
-      if (!idx.startsWith('index')) continue;
-      const dir = `${base}${idx}/`;
-      if ((await readNumber(dir + 'level', signal)) !== level) continue;
-      const type = await readAttr(dir + 'type', signal);
-      if (type === 'Instruction') continue;
-      const key = `${level}:${type}:${(await readAttr(dir + 'id', signal)) || (await readAttr(dir + 'shared_cpu_list', signal))}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const size = parseSizeKb(await readAttr(dir + 'size', signal));
-      if (size !== null) { total += size; found = true; }
-    }
+    return (await listDir(base)).filter((n) => n.startsWith('index')).map((n) => `${base}${n}/`);
+  }))).flat();
+  const caches = await Promise.all(dirs.map(async (dir) => {
+    const [level, type, id, shared, size] = await Promise.all([
+      readNumber(dir + 'level', signal), readAttr(dir + 'type', signal), readAttr(dir + 'id', signal),
+      readAttr(dir + 'shared_cpu_list', signal), readAttr(dir + 'size', signal),
+    ]);
+    return { level, type, key: id || shared, size: parseSizeKb(size) };
+  }));
+  const seen = new Set<string>();
+  const out = new Map<number, number>();
+  for (const c of caches) {
+    if (c.level === null || c.type === 'Instruction' || c.size === null) continue;
+    const key = `${c.level}:${c.type}:${c.key}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.set(c.level, (out.get(c.level) ?? 0) + c.size);
   }
-  return found ? total : null;
+  return out;
+}
+
+/** One level of cacheSizesKb, null when there is no such cache. */
+export async function cacheSizeKb(cpus: readonly number[], level: number, signal: AbortSignal): Promise<number | null> {
+  return (await cacheSizesKb(cpus, signal)).get(level) ?? null;
 }
 
 export function parseSizeKb(s: string): number | null {
