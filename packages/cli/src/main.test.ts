@@ -103,3 +103,43 @@ describe('the openpivot binary', () => {
     expect(bad.stderr).toMatch(/^error KQL\d{4} at 1:11: /);
   });
 });
+
+describe('openpivot run (this device)', () => {
+  it('answers with the eval JSON shape plus warnings and truncated', async () => {
+    const io = capture();
+    const code = await main(['run', `Process | where ProcessId == ${process.pid} | project ProcessId`, '--format', 'json'], io);
+    expect(code).toBe(0);
+    expect(JSON.parse(io.out())).toEqual({ columns: [{ name: 'ProcessId', type: 'long' }], rows: [[process.pid]], warnings: [], truncated: false });
+  });
+
+  it('reports a denied file as a warning, not a failure', async () => {
+    const io = capture();
+    expect(await main(['run', "FileContent('/etc/shadow') | count", '--format', 'json'], io)).toBe(0);
+    const out = JSON.parse(io.out());
+    expect(out.rows).toEqual([[0]]);
+    expect(out.warnings[0]).toMatch(/^FileContent: .*denied/);
+  });
+
+  it('exits 2 with a positioned error on a bad query, and refuses a bad policy file', async () => {
+    const io = capture();
+    expect(await main(['run', 'Process | where Nmae == 1'], io)).toBe(2);
+    expect(io.err()).toMatch(/^error KQL2001 at 1:17: .*Did you mean 'Name'/m);
+    const bad = capture();
+    expect(await main(['run', 'OS', '--policy', '/no/such/policy.json'], bad)).toBe(2);
+    expect(bad.err()).toContain('--policy');
+  });
+});
+
+describe('openpivot entities', () => {
+  it('lists every entity, and one entity in detail', async () => {
+    const all = capture();
+    expect(await main(['entities'], all)).toBe(0);
+    expect(all.out()).toMatch(/^Process\s+linux,windows\s+/m);
+    const one = capture();
+    expect(await main(['entities', 'filecontent'], one)).toBe(0);
+    expect(one.out()).toContain('FileContent(path: string)');
+    expect(one.out()).toContain('permission: sensitive');
+    const none = capture();
+    expect(await main(['entities', 'Nope'], none)).toBe(2);
+  });
+});
