@@ -45,7 +45,7 @@ export function execValues(node: ValuesNode): Table {
 }
 
 /** At most this many rows from `range`: a typo such as `step 0.0001` must not eat the device's memory. */
-export const MAX_RANGE_ROWS = 10_000_000;
+export const MAX_RANGE_ROWS = 1_000_000;
 
 export function execRange(node: RangeNode, ctx: ExecContext): Table {
   const bound = (e: RangeNode['from']): number => {
