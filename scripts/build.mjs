@@ -24,8 +24,10 @@ await Promise.all(BUNDLES.map(({ entry, out }) => build({
   platform: 'node',
   target: 'node20',
   // Workspace packages resolve through node_modules symlinks to their .ts sources and are inlined.
-  // Nothing else is a runtime dependency; the Kusto language service is for tests only.
-  external: ['@kusto/*'],
+  // Third-party packages load from node_modules at run time: better-sqlite3 is native, the others
+  // carry optional native parts (ws) or are large enough that inlining them gains nothing.
+  // The Kusto language service is for tests only.
+  external: ['@kusto/*', 'better-sqlite3', 'pg', 'pg-native', 'kysely', 'fastify', 'ws', 'bufferutil', 'utf-8-validate', '@nats-io/*', 'zod'],
   sourcemap: 'linked',
   // Keep names readable in stack traces of internal errors; minifying saves little memory.
   minify: false,

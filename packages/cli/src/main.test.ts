@@ -80,10 +80,10 @@ describe('openpivot eval', () => {
   });
 });
 
-describe('openpivot start (query console)', () => {
+describe('openpivot console (query console with no server)', () => {
   it('answers each query line and reports errors without stopping', async () => {
     const io = capture('print x = 40 + 2\nprint y = nope\n// a comment\nprint z = 1\n');
-    expect(await main(['start'], io)).toBe(0);
+    expect(await main(['console'], io)).toBe(0);
     expect(io.out()).toContain('42');
     expect(io.out()).toContain('z');
     expect(io.err()).toMatch(/error KQL\d{4} at 1:11/);

@@ -1,4 +1,4 @@
-import { EVAL_USAGE, RUN_USAGE, ENTITIES_USAGE, START_USAGE } from './usage.js';
+import { EVAL_USAGE, RUN_USAGE, ENTITIES_USAGE, START_USAGE, CONSOLE_USAGE, SITE_USAGE, AGENT_USAGE } from './usage.js';
 import { type Io, type ExitCode, UsageError } from './io.js';
 
 const USAGE = `usage: openpivot <command> [options]
@@ -8,6 +8,9 @@ commands:
   ${RUN_USAGE.split('\n').join('\n  ')}
   ${ENTITIES_USAGE.split('\n').join('\n  ')}
   ${START_USAGE.split('\n').join('\n  ')}
+  ${SITE_USAGE.split('\n').join('\n  ')}
+  ${AGENT_USAGE.split('\n').join('\n  ')}
+  ${CONSOLE_USAGE.split('\n').join('\n  ')}
 `;
 
 type Command = (argv: readonly string[], io: Io) => ExitCode | Promise<ExitCode>;
@@ -17,6 +20,9 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   run: async () => (await import('./commands/run.js')).runCommand,
   entities: async () => (await import('./commands/entities.js')).entitiesCommand,
   start: async () => (await import('./commands/start.js')).startCommand,
+  console: async () => (await import('./commands/console.js')).consoleCommand,
+  site: async () => (await import('./commands/site.js')).siteCommand,
+  agent: async () => (await import('./commands/agent.js')).agentCommand,
 };
 
 /** Runs one command; returns the exit code. Wrong usage exits 2 with a one-line reason. */

@@ -1,28 +1,49 @@
-import { createInterface } from 'node:readline';
-import { runQuery } from '@openpivot/kql';
-import { parseArgs, oneOf } from '../args.js';
-import type { Io, ExitCode } from '../io.js';
-import { formatTable } from '../format.js';
-import { printDiagnostics } from './eval.js';
+import { join, resolve } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { startSite, createEnrollToken, createLog } from '@openpivot/site';
+import { connectAgent } from '@openpivot/agent';
+import { parseArgs } from '../args.js';
+import { UsageError, type Io, type ExitCode } from '../io.js';
+import { parseCount } from '../duration.js';
+import { untilSignal } from '../signals.js';
 
-
-/** The query console: reads queries line by line, prints each answer; ends at end of input. */
+/**
+ * `npm start`: a site on the embedded defaults and an agent for this machine, enrolled with it, in one
+ * process. Data lives under ./.openpivot (site/ and agent/); a second start reuses both.
+ */
 export async function startCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const args = parseArgs(argv, { dialect: 'value' });
-  const dialect = oneOf('dialect', args.flags.get('dialect'), ['cmpivot', 'kusto'], 'cmpivot');
-  const input = io.stdin;
-  if (!input) return 0;
-  const interactive = input.isTTY === true;
-  if (interactive) io.stdout.write(`openpivot query console (${dialect}). One query per line; Ctrl-D ends.\n> `);
-  const lines = createInterface({ input, terminal: false });
-  for await (const line of lines) {
-    const text = line.trim();
-    if (text !== '' && !text.startsWith('//')) {
-      const result = runQuery(text, { dialect, now: Date.now() });
-      printDiagnostics(text, result.diagnostics, io);
-      if (!result.diagnostics.some((d) => d.severity === 'error')) io.stdout.write(formatTable(result));
-    }
-    if (interactive) io.stdout.write('> ');
-  }
+  const args = parseArgs(argv, { data: 'value', port: 'value' });
+  if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`);
+  const data = resolve(typeof args.flags.get('data') === 'string' ? (args.flags.get('data') as string) : '.openpivot');
+  const port = parseCount('port', args.flags.get('port'), 8080, 65_535);
+  const log = createLog(io.stderr);
+  const site = await startSite({ dataDir: join(data, 'site'), port, log });
+  const agentDir = join(data, 'agent');
+  const enrolled = await knownToSite(join(agentDir, 'agent-identity.json'), (id) => site.store.getDevice(id).then((d) => d !== null));
+  const token = enrolled ? undefined : await createEnrollToken(site.store, { expiresMs: 10 * 60_000 });
+  const agent = await connectAgent({ siteUrl: site.url, dataDir: agentDir, ...(token ? { token } : {}) });
+  const deviceId = await agent.welcomed;
+  io.stdout.write(`openpivot site on ${site.url}; this machine is device ${deviceId}\n`);
+  if (site.initialAdminPassword) io.stdout.write(`first start: user "admin" (Full Administrator), password (shown once): ${site.initialAdminPassword}\n`);
+  io.stdout.write(`try: curl -u admin:PASSWORD -X POST -H 'content-type: application/json' -d '{"InputQuery":"OS"}' ${site.url}/AdminService/v1.0/Device(${deviceId})/AdminService.RunCMPivot\n`);
+  await untilSignal();
+  await agent.close();
+  await site.close();
   return 0;
+}
+
+/**
+ * Whether the agent's saved identity names a device this site knows. A site whose data was removed
+ * would refuse the old identity forever: then the identity goes and the agent enrolls afresh.
+ */
+async function knownToSite(file: string, known: (id: number) => Promise<boolean>): Promise<boolean> {
+  let id: unknown;
+  try {
+    id = (JSON.parse(await readFile(file, 'utf8')) as { deviceId?: unknown }).deviceId;
+  } catch {
+    return false;
+  }
+  if (typeof id === 'number' && (await known(id))) return true;
+  await rm(file, { force: true });
+  return false;
 }

@@ -6,6 +6,7 @@ import { Bios } from '../../../../entities/src/specs/bios.js';
 import { deviceProvider } from './device.js';
 import { computerSystemProvider } from './computer-system.js';
 import { biosProvider } from './bios.js';
+import { osProvider } from './os.js';
 import { collectRows, exampleProblems, medianMs, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
 import { parseResolvDomain } from './util/hw-domain.js';
 import { consoleUserFromLogind } from './util/hw-console-user.js';
@@ -71,6 +72,19 @@ describe('Device, ComputerSystem and Bios on Linux', () => {
     expect(row!['CurrentTimeZone']).toBe((z[0] === '-' ? -1 : 1) * (Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5))));
     expect(row!['HypervisorPresent']).toBe(lscpuField(lscpu, 'Hypervisor vendor') !== '' || /\bhypervisor\b/.test(lscpuField(lscpu, 'Flags')));
     if (process.arch === 'x64') expect(row!['SystemType']).toBe('x64-based PC');
+  });
+
+  it('OSName and OSVersion are what OS reports as Caption and Version, and what the shell reads from os-release', async () => {
+    const [d] = await collectRows(deviceProvider);
+    const [os] = await collectRows(osProvider);
+    expect(d!['OSName']).toBe(os!['Caption']);
+    expect(d!['OSVersion']).toBe(os!['Version']);
+    // os-release read a second, independent way: sourced by the shell, as the file intends.
+    const out = await runTool('/bin/sh', ['-c', '. /etc/os-release 2>/dev/null || . /usr/lib/os-release; printf "%s\\n%s\\n" "$PRETTY_NAME" "$VERSION_ID"']);
+    const [pretty, versionId] = out.split('\n');
+    expect(d!['OSName']).toBe(pretty);
+    expect(d!['OSVersion']).toBe(versionId);
+    expect(d!['OSName']).not.toBe('');
   });
 
   it('reads the DNS domain the way the resolver would', () => {

@@ -35,7 +35,8 @@ function cim(namespace: string, className: string, list: string): CimSource {
  * Every entity CMPivot reads with a WMI query, by entity name, with the properties (columns) and
  * their types as windows-entities.md gives them. The Linux-first entities that are WMI classes on
  * Windows (Bios, OperatingSystem, LogicalDisk, Process, Service…) are here too. Sizes CMPivot
- * reports in MB (inventory convention) carry the MegaBytes unit.
+ * reports in MB (inventory convention) carry the MegaBytes unit. Device is not here: it needs two
+ * classes, so a collector reads it (system-collectors.ts).
  */
 export const CIM_TABLE: Readonly<Record<string, CimSource>> = {
   AccountSID: cim('root/cimv2', 'Win32_AccountSID', 'Element Setting'),
@@ -62,7 +63,6 @@ export const CIM_TABLE: Readonly<Record<string, CimSource>> = {
   ConnectedDevice: cim('root/SmsDm', 'SMS_ActiveSyncConnectedDevice', 'DeviceType DeviceOEMInfo OS_Platform OS_Major OS_Minor OS_Build InstalledClientVersion LastSyncTime'),
   Desktop: cim('root/cimv2', 'Win32_Desktop', 'Name ScreenSaverActive:bool ScreenSaverExecutable ScreenSaverSecure:bool ScreenSaverTimeout:long Wallpaper BorderWidth:long'),
   DesktopMonitor: cim('root/cimv2', 'Win32_DesktopMonitor', 'DeviceID Name MonitorManufacturer MonitorType ScreenWidth:long ScreenHeight:long PixelsPerXLogicalInch:long PixelsPerYLogicalInch:long PNPDeviceID Availability:long Status'),
-  Device: cim('root/cimv2', 'Win32_ComputerSystem', 'UserName Model Manufacturer Domain'),
   Disk: cim('root/cimv2', 'Win32_LogicalDisk', 'Name Description FreeSpace:long Size:long DeviceID FileSystem VolumeName DriveType:long'),
   DMA: cim('root/cimv2', 'Win32_DeviceMemoryAddress', 'Name StartingAddress:long EndingAddress:long MemoryType Caption Status'),
   DMAChannel: cim('root/cimv2', 'Win32_DMAChannel', 'DMAChannel:long Name Port:long MaxTransferSize:long Availability:long Status'),

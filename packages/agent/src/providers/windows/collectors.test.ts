@@ -4,9 +4,12 @@ import { ProviderError } from '../provider.js';
 import { jsonObjects } from './powershell.js';
 import { fullScript, typedRows, type PsCollector } from './ps-collector.js';
 import { registryPath, REGISTRY, REGISTRY_KEY } from './registry.js';
-import { ADMINISTRATORS, CONNECTION, IP_CONFIG, SMB_CONFIG, SOFTWARE_UPDATE, USER } from './system-collectors.js';
+import { ADMINISTRATORS, CONNECTION, DEVICE, IP_CONFIG, SMB_CONFIG, SOFTWARE_UPDATE, USER } from './system-collectors.js';
 import { APP_CRASH, EVENT_LOG, WIN_EVENT } from './win-event.js';
 import { fileListScript, versionScript } from './file.js';
+import { CIM_TABLE } from './cim-table.js';
+import { WINDOWS_PROVIDERS } from './index.js';
+import { Device } from '../../../../entities/src/specs/device.js';
 
 const MALICIOUS = "'; Remove-Item C:\\ -Recurse; '";
 const NOW = Date.UTC(2024, 0, 2, 12);
@@ -40,6 +43,14 @@ describe('command lines', () => {
     expect(fullScript(SMB_CONFIG, { args: [], now: NOW })).toContain('Get-SmbServerConfiguration | Select-Object EnableSMB1Protocol,');
     expect(fullScript(IP_CONFIG, { args: [], now: NOW })).toContain("DNSServerList=(@($_.DNSServer | ForEach-Object { $_.ServerAddresses }) -join '; ')");
     expect(fullScript(SOFTWARE_UPDATE, { args: [], now: NOW })).toContain("Search('DeploymentAction=* and IsInstalled=0 and Type=''Software''')");
+  });
+  it('reads Device from Win32_ComputerSystem and Win32_OperatingSystem in one script, not from the CIM table', () => {
+    const s = fullScript(DEVICE, { args: [], now: NOW });
+    expect(s).toContain('$cs=Get-CimInstance -Namespace root/cimv2 -ClassName Win32_ComputerSystem;');
+    expect(s).toContain('$os=Get-CimInstance -Namespace root/cimv2 -ClassName Win32_OperatingSystem;');
+    expect(s).toContain('OSName=$os.Caption; OSVersion=$os.Version }');
+    expect(CIM_TABLE['Device']).toBeUndefined();
+    expect(WINDOWS_PROVIDERS.filter((p) => p.entity === 'Device')).toHaveLength(1);
   });
   it('filters WinEvent by log and by the window ending at the query\'s now', () => {
     const s = fullScript(WIN_EVENT, { args: ['System', 3_600_000], now: NOW });
@@ -117,6 +128,11 @@ describe('recorded output', () => {
     expect(rowsOf(APP_CRASH, 'app-crash-single.json')).toEqual([{ FileName: 'OUTLOOK.EXE', Version: '16.0.17126.20132', ReportId: '3f2b7c1e-9a44-4d2f-8b1e-2c6d9e0f1a23', DateTime: 1704186000000 }]);
     const updates = rowsOf(SOFTWARE_UPDATE, 'software-update-array.json');
     expect(updates[1]).toMatchObject({ Title: 'Microsoft Defender Antivirus – mise à jour KB2267602', RebootRequired: false, LastDeploymentChangeTime: 1704931200000, KBArticleIDs: 'KB2267602' });
+  });
+  it('Device: CMPivot\'s four columns then OSName and OSVersion; no console user is "", a trailing blank in Caption trimmed', () => {
+    expect(rowsOf(DEVICE, 'device-single.json')).toEqual([{ UserName: 'CONTOSO\\jdoe', Model: 'Latitude 7440', Manufacturer: 'Dell Inc.', Domain: 'corp.contoso.com', OSName: 'Microsoft Windows 11 Enterprise', OSVersion: '10.0.22631' }]);
+    expect(rowsOf(DEVICE, 'device-no-console-user.json')).toEqual([{ UserName: '', Model: 'Virtual Machine', Manufacturer: 'Microsoft Corporation', Domain: 'WORKGROUP', OSName: 'Microsoft Windows Server 2008 R2 Enterprise', OSVersion: '6.1.7601' }]);
+    expect(DEVICE.properties.map((p) => p.name)).toEqual(Device.columns.slice(1).map((c) => c.name));
   });
   it('User: window manager, font driver and service sessions dropped, duplicates merged', () => {
     expect(rowsOf(USER, 'user-array.json')).toEqual([{ UserName: 'CONTOSO\\jdoe' }, { UserName: 'PC-01\\Zoë' }]);

@@ -6,12 +6,12 @@ import { FILE_PROVIDER } from './file.js';
 import { FILE_CONTENT_PROVIDER } from './file-content.js';
 import { psProvider, type PsCollector } from './ps-collector.js';
 import { REGISTRY, REGISTRY_KEY } from './registry.js';
-import { ADMINISTRATORS, CONNECTION, IP_CONFIG, SMB_CONFIG, SOFTWARE_UPDATE, USER } from './system-collectors.js';
+import { ADMINISTRATORS, CONNECTION, DEVICE, IP_CONFIG, SMB_CONFIG, SOFTWARE_UPDATE, USER } from './system-collectors.js';
 import { APP_CRASH, EVENT_LOG, WIN_EVENT } from './win-event.js';
 
 /** Entities read by one PowerShell pipeline each (JSON typed by a column list). */
 export const PS_COLLECTORS: readonly PsCollector[] = [
-  ADMINISTRATORS, CONNECTION, IP_CONFIG, SMB_CONFIG, SOFTWARE_UPDATE, USER, REGISTRY, REGISTRY_KEY, WIN_EVENT, EVENT_LOG, APP_CRASH,
+  ADMINISTRATORS, CONNECTION, DEVICE, IP_CONFIG, SMB_CONFIG, SOFTWARE_UPDATE, USER, REGISTRY, REGISTRY_KEY, WIN_EVENT, EVENT_LOG, APP_CRASH,
 ];
 
 const OTHERS: readonly Provider[] = [FILE_PROVIDER, FILE_CONTENT_PROVIDER, CCM_LOG_PROVIDER, AAD_STATUS_PROVIDER];

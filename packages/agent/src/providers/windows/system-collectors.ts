@@ -23,6 +23,20 @@ export const CONNECTION: PsCollector = {
     "@{n='Protocol';e={if ($_.RemoteAddress -like '*:*') {'TCPv6'} else {'TCP'}}}",
 };
 
+// Win32_ComputerSystem has no OS columns, so Device reads it and Win32_OperatingSystem in one
+// PowerShell run (one process start, the costly part) and makes one row; CMPivot's four columns come
+// first, then openpivot's OSName and OSVersion, named as the Device spec declares them.
+export const DEVICE: PsCollector = {
+  entity: 'Device',
+  properties: props('UserName Model Manufacturer Domain OSName OSVersion'),
+  script: () =>
+    '$cs=Get-CimInstance -Namespace root/cimv2 -ClassName Win32_ComputerSystem; $os=Get-CimInstance -Namespace root/cimv2 -ClassName Win32_OperatingSystem; ' +
+    '[pscustomobject]@{ UserName=$cs.UserName; Model=$cs.Model; Manufacturer=$cs.Manufacturer; Domain=$cs.Domain; OSName=$os.Caption; OSVersion=$os.Version }',
+  // Older Windows (7, Server 2008 R2) end Caption with a space; OS and OperatingSystem keep WMI's text,
+  // but a grouping key with a trailing blank is a trap, so it goes here.
+  shape: (row) => ({ ...row, OSName: String(row.OSName).trim() }),
+};
+
 const join = (expr: string, member: string) => `(@(${expr} | ForEach-Object { ${member} }) -join '; ')`;
 
 export const IP_CONFIG: PsCollector = {

@@ -1,0 +1,10 @@
+/**
+ * @openpivot/protocol — the contracts between the pieces: agent↔site messages, REST bodies, limits,
+ * permissions, built-in roles and user-facing messages. Pure (no Node built-ins): runs in the browser too.
+ */
+export * from './permissions.js';
+export * from './messages.js';
+export * from './limits.js';
+export * from './validate.js';
+export * from './agent-messages.js';
+export * from './rest.js';

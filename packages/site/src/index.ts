@@ -1,0 +1,8 @@
+/**
+ * @openpivot/site — the site server: the agent endpoint, AdminService-shaped REST, the store, RBAC,
+ * audit, operations and collections.
+ */
+export { startSite, type SiteOptions, type RunningSite } from './site.js';
+export { createEnrollToken, addUser, AdminCommandError } from './admin-commands.js';
+export { openStore, type Store } from './store/index.js';
+export { createLog, type Log } from './log.js';

@@ -1,0 +1,100 @@
+import type { Diagnostic, Dialect } from '@openpivot/kql';
+import { MESSAGES, type DeviceStatus } from '@openpivot/protocol';
+import type { Store, OperationRecord, DeviceRecord } from '../store/index.js';
+import type { Principal } from '../auth/authenticate.js';
+import type { Auditor, Actor } from '../audit.js';
+import { sha256Hex } from '../auth/secrets.js';
+import { scopeOf, MembershipView, mayQueryDevice, mayQueryCollection } from '../rbac/rbac.js';
+import { prepareQuery, type PreparedQuery } from './prepared-query.js';
+
+export interface SubmitRequest {
+  readonly principal: Principal;
+  readonly actor: Actor;
+  readonly target: { readonly kind: 'device'; readonly id: number } | { readonly kind: 'collection'; readonly id: string };
+  readonly text: string;
+  readonly dialect?: Dialect;
+  readonly timeoutMs: number;
+  readonly now: number;
+}
+
+export type SubmitOutcome =
+  | { readonly kind: 'invalid'; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly kind: 'not-found'; readonly message: string }
+  | { readonly kind: 'forbidden'; readonly message: string }
+  | { readonly kind: 'ok'; readonly operation: OperationRecord; readonly query: PreparedQuery; readonly targets: readonly DeviceRecord[] };
+
+/**
+ * Everything before a query leaves the site: bind it, find the target, check RBAC on the target and
+ * on the entities it reads, write the operation and its audit record. Every outcome is audited.
+ */
+export async function admitQuery(store: Store, auditor: Auditor, req: SubmitRequest): Promise<SubmitOutcome> {
+  const target = req.target.kind === 'device' ? `Device(${req.target.id})` : `Collections('${req.target.id}')`;
+  const querySha256 = sha256Hex(req.text);
+  const base = { target, query: req.text, querySha256 };
+
+  const prepared = prepareQuery(req.text, req.dialect ?? 'cmpivot');
+  if (!prepared.ok) {
+    await auditor.record('run', req.actor, { ...base, outcome: 'invalid-query', details: { diagnostics: prepared.diagnostics.slice(0, 5).map((d) => d.code) } });
+    return { kind: 'invalid', diagnostics: prepared.diagnostics };
+  }
+  const query = prepared.query;
+  const scope = await scopeOf(store, req.principal.user.id);
+
+  let devices: DeviceRecord[];
+  if (req.target.kind === 'device') {
+    const device = await store.getDevice(req.target.id);
+    if (!device) {
+      await auditor.record('run', req.actor, { ...base, outcome: 'not-found' });
+      return { kind: 'not-found', message: MESSAGES.deviceNotFound(String(req.target.id)) };
+    }
+    const decision = mayQueryDevice(scope, await MembershipView.load(store), device, query.sensitive);
+    if (!decision.allowed) {
+      await auditor.record('refused', req.actor, { ...base, outcome: 'forbidden', details: { sensitive: query.sensitive } });
+      return { kind: 'forbidden', message: decision.message };
+    }
+    devices = [device];
+  } else {
+    const collection = await store.getCollection(req.target.id);
+    if (!collection) {
+      await auditor.record('run', req.actor, { ...base, outcome: 'not-found' });
+      return { kind: 'not-found', message: MESSAGES.collectionNotFound(req.target.id) };
+    }
+    const decision = mayQueryCollection(scope, collection.id, query.sensitive);
+    if (!decision.allowed) {
+      await auditor.record('refused', req.actor, { ...base, outcome: 'forbidden', details: { sensitive: query.sensitive } });
+      return { kind: 'forbidden', message: decision.message };
+    }
+    const view = await MembershipView.load(store, new Set([collection.id]));
+    devices = view.members(collection.id, await allDevices(store));
+  }
+
+  const operation = await store.createOperation({
+    userId: req.principal.user.id,
+    userName: req.principal.user.name,
+    source: req.actor.source,
+    targetKind: req.target.kind,
+    targetId: String(req.target.id),
+    query: req.text,
+    querySha256,
+    dialect: query.dialect,
+    createdAt: req.now,
+    expiresAt: req.now + req.timeoutMs,
+    targets: devices.map((d) => ({ deviceId: d.id, deviceName: d.name, status: (d.online ? 'pending' : 'offline') satisfies DeviceStatus })),
+  });
+  await auditor.record('run', req.actor, {
+    ...base,
+    operationId: operation.id,
+    outcome: 'started',
+    details: { entities: query.entities, targets: devices.length, online: devices.filter((d) => d.online).length },
+  });
+  return { kind: 'ok', operation, query, targets: devices };
+}
+
+async function allDevices(store: Store): Promise<DeviceRecord[]> {
+  const out: DeviceRecord[] = [];
+  for (let offset = 0; ; offset += 10_000) {
+    const page = await store.listDevices({ limit: 10_000, offset });
+    out.push(...page);
+    if (page.length < 10_000) return out;
+  }
+}
