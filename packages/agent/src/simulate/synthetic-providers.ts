@@ -36,7 +36,7 @@ export function syntheticProviders(d: SimDevice): Provider[] {
 
 function deviceRows(d: SimDevice): ProviderRow[] {
   const m = machineOf(d);
-  return [{ UserName: consoleUser(d, m), Model: m.model, Manufacturer: m.manufacturer, Domain: SIM_DOMAIN }];
+  return [{ UserName: consoleUser(d, m), Model: m.model, Manufacturer: m.manufacturer, Domain: SIM_DOMAIN, OSName: d.os.caption, OSVersion: d.os.version }];
 }
 
 function osRows(d: SimDevice, now: number): ProviderRow[] {

@@ -164,6 +164,10 @@ export class AgentEndpoint {
     };
     if (m.t === 'enroll') {
       if (!verifyNonce(m.publicKey, nonce, m.signature)) return refuse('The enrollment signature does not match the public key.', m.facts.name);
+      // The agent proved it holds this key. If the key is enrolled already, its welcome was lost on the
+      // way: it is that device again, and the token is not spent twice.
+      const known = await this.o.store.getDeviceByPublicKey(m.publicKey);
+      if (known) return this.connection(known, socket, remoteAddr, m.facts.name);
       const device = await this.o.store.enrollDevice(sha256Hex(m.token), { publicKey: m.publicKey, facts: m.facts, at: this.clock() });
       if (!device) return refuse('The enrollment token is not valid: unknown, used up or expired.', m.facts.name);
       this.o.auditor.recordQuietly('admin', { userName: null, source: 'api', remoteAddr }, { target: `Device(${device.id})`, outcome: 'enrolled', details: { name: device.name } });

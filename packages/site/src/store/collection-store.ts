@@ -3,7 +3,7 @@ import type { CollectionRule } from '@openpivot/protocol';
 import type { Database } from './db-schema.js';
 import type { Store } from './store.js';
 import { toCollection } from './rows.js';
-import { StoreError } from './store-error.js';
+import { StoreError, uniqueAs } from './store-error.js';
 import { batches } from './batches.js';
 
 export type CollectionStore = Pick<Store,
@@ -39,7 +39,7 @@ export function collectionStore(db: Kysely<Database>, siteCode: string): Collect
     },
 
     async createCollection(c) {
-      return db.transaction().execute(async (trx) => {
+      return uniqueAs('name', `a collection named '${c.name}' exists already`, () => db.transaction().execute(async (trx) => {
         // The counter row is locked by this UPDATE until commit, so nodes sharing a database take distinct numbers.
         const { value } = await trx.updateTable('counters').set((eb) => ({ value: eb('value', '+', 1) }))
           .where('name', '=', 'collection').returning('value').executeTakeFirstOrThrow();
@@ -50,7 +50,7 @@ export function collectionStore(db: Kysely<Database>, siteCode: string): Collect
           .executeTakeFirstOrThrow();
         await replaceMembers(trx, id, c.members);
         return toCollection(row);
-      });
+      }));
     },
 
     async getCollection(id) {
@@ -63,7 +63,7 @@ export function collectionStore(db: Kysely<Database>, siteCode: string): Collect
     },
 
     async updateCollection(id, patch) {
-      return db.transaction().execute(async (trx) => {
+      return uniqueAs('name', `a collection named '${patch.name ?? ''}' exists already`, () => db.transaction().execute(async (trx) => {
         const set: { name?: string; comment?: string; rules?: string | null } = {};
         if (patch.name !== undefined) set.name = patch.name;
         if (patch.comment !== undefined) set.comment = patch.comment;
@@ -73,7 +73,7 @@ export function collectionStore(db: Kysely<Database>, siteCode: string): Collect
         if (!row) return null;
         if (patch.members !== undefined) await replaceMembers(trx, id, patch.members);
         return toCollection(row);
-      });
+      }));
     },
 
     async deleteCollection(id) {

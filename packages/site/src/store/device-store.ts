@@ -6,7 +6,7 @@ import { checkPage, StoreError, uniqueAs } from './store-error.js';
 import { batches } from './batches.js';
 
 export type DeviceStore = Pick<Store,
-  'getSetting' | 'initSetting' | 'addEnrollToken' | 'enrollDevice' | 'getDevice' | 'listDevices' |
+  'getSetting' | 'initSetting' | 'addEnrollToken' | 'enrollDevice' | 'getDevice' | 'getDeviceByPublicKey' | 'listDevices' |
   'markConnected' | 'markDisconnected' | 'touchDevices' | 'markNodeOffline'>;
 
 /** Settings, enrollment tokens and devices. */
@@ -56,6 +56,11 @@ export function deviceStore(db: Kysely<Database>): DeviceStore {
 
     async getDevice(id) {
       const row = await db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toDevice(row) : null;
+    },
+
+    async getDeviceByPublicKey(publicKey) {
+      const row = await db.selectFrom('devices').selectAll().where('public_key', '=', publicKey).orderBy('id', 'desc').executeTakeFirst();
       return row ? toDevice(row) : null;
     },
 

@@ -48,6 +48,8 @@ describe.each([sqliteBackend(), postgresBackend()])('store on $name', (backend) 
     const b = await store.enrollDevice('tok', { publicKey: 'kb', facts: facts('b'), at: T0 + 2 });
     expect(a).toMatchObject({ id: 16_777_217, name: 'a', publicKey: 'ka', facts: facts('a'), enrolledAt: T0 + 1, lastSeen: null, online: false, nodeId: null });
     expect(b?.id).toBe(16_777_218);
+    expect((await store.getDeviceByPublicKey('kb'))?.id).toBe(16_777_218);
+    expect(await store.getDeviceByPublicKey('nobody')).toBeNull();
     expect(await store.enrollDevice('tok', { publicKey: 'kc', facts: facts('c'), at: T0 + 3 })).toBeNull();
     expect(await store.enrollDevice('unknown', { publicKey: 'kc', facts: facts('c'), at: T0 })).toBeNull();
     await expect(store.addEnrollToken({ tokenHash: 'bad', createdAt: T0, expiresAt: T0, uses: 0 })).rejects.toThrow(/^uses: /);

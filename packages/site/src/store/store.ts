@@ -184,6 +184,8 @@ export interface Store {
 
   // devices
   getDevice(id: number): Promise<DeviceRecord | null>;
+  /** The device enrolled with this public key (SPKI DER, base64), if any. */
+  getDeviceByPublicKey(publicKey: string): Promise<DeviceRecord | null>;
   listDevices(page?: Page): Promise<DeviceRecord[]>;
   /** On a successful connection: facts, online, node, last seen. */
   markConnected(id: number, facts: DeviceFacts, nodeId: string, at: number): Promise<void>;

@@ -40,7 +40,7 @@ const store = await openStore(JSON.parse(process.argv[2]));
 for (let i = 0; i < 25; i++) {
   await store.appendAudit({ kind: 'admin', at: i, userName: null, source: null, remoteAddr: null, target: null,
     query: null, querySha256: null, operationId: null, outcome: process.pid + '.' + i, details: {} });
-  if (i % 5 === 0) await store.createCollection({ name: 'n' + i, comment: '', rules: null, members: [], at: i });
+  if (i % 5 === 0) await store.createCollection({ name: 'n' + process.pid + '.' + i, comment: '', rules: null, members: [], at: i });
 }
 await store.close();`;
 

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import type { SqlDialect } from '../db-schema.js';
 import { initialMigration } from './001-initial.js';
+import { deviceKeysMigration } from './002-device-keys.js';
 
 /**
  * Every migration, listed in code: the CLI is bundled into one file, so nothing may be found by scanning
@@ -9,6 +10,7 @@ import { initialMigration } from './001-initial.js';
 export function migrationProvider(dialect: SqlDialect): MigrationProvider {
   const migrations: Record<string, Migration> = {
     '001-initial': initialMigration(dialect),
+    '002-device-keys': deviceKeysMigration(),
   };
   return { getMigrations: async () => migrations };
 }
