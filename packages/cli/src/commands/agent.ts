@@ -1,4 +1,6 @@
-import { connectAgent, simulateAgents } from '@openpivot/agent';
+import { join } from 'node:path';
+import { connectAgent, simulateAgents, createLogger, DEFAULT_DATA_DIR } from '@openpivot/agent';
+import { agentLogSink } from '../agent-log-file.js';
 import { parseArgs, type ParsedArgs } from '../args.js';
 import { UsageError, type Io, type ExitCode } from '../io.js';
 import { parseCount } from '../duration.js';
@@ -24,7 +26,11 @@ export async function agentCommand(argv: readonly string[], io: Io): Promise<Exi
     return 0;
   }
 
-  const agent = await connectAgent({ siteUrl: site, ...(token ? { token } : {}), ...(dataDir ? { dataDir } : {}) });
+  // AgentLog('agent') reads the directory named by OPENPIVOT_LOG_DIR: point it at this agent's logs.
+  const logDir = process.env.OPENPIVOT_LOG_DIR ?? join(dataDir ?? DEFAULT_DATA_DIR, 'logs');
+  process.env.OPENPIVOT_LOG_DIR = logDir;
+  const log = createLogger({ sink: agentLogSink(logDir, io.stderr), fields: { component: 'agent' } });
+  const agent = await connectAgent({ siteUrl: site, ...(token ? { token } : {}), ...(dataDir ? { dataDir } : {}), log });
   const stop = untilSignal().then(() => agent.close());
   try {
     await Promise.race([agent.closed, stop]);

@@ -60,9 +60,10 @@ export class OperationService {
 
   /** Starts a stored, audited operation: tracks it and sends the query to every online target. */
   async start(operation: OperationRecord, query: PreparedQuery): Promise<void> {
-    const tracker = new OperationTracker(operation, query, await this.store.targets(operation.id));
+    const targets = await this.store.targets(operation.id);
+    const tracker = new OperationTracker(operation, query, targets);
     this.install(tracker);
-    for (const t of await this.store.targets(operation.id)) {
+    for (const t of targets) {
       if (t.status === 'pending') this.dispatch(operation, t.deviceId);
     }
     if (tracker.complete) await this.finish(operation.id, 'completed');
@@ -190,8 +191,7 @@ export class OperationService {
     const opId = tracker.operation.id;
     await this.batcher.updateTarget({ operationId: opId, deviceId, at: this.clock(), ...u });
     tracker.set(deviceId, u.status);
-    const name = await this.deviceName(deviceId);
-    this.bus.publish({ kind: 'target', operationId: opId, deviceId, deviceName: name, status: u.status, rows: u.rows ?? 0, error: u.error ?? null });
+    this.bus.publish({ kind: 'target', operationId: opId, deviceId, deviceName: tracker.name(deviceId), status: u.status, rows: u.rows ?? 0, error: u.error ?? null });
   }
 
   private async setMany(tracker: OperationTracker, deviceIds: readonly number[], status: DeviceStatus, error: string | null): Promise<void> {
@@ -199,18 +199,8 @@ export class OperationService {
     await Promise.all(deviceIds.map((deviceId) => this.batcher.updateTarget({ operationId: tracker.operation.id, deviceId, status, error, at })));
     for (const deviceId of deviceIds) {
       tracker.set(deviceId, status);
-      this.bus.publish({ kind: 'target', operationId: tracker.operation.id, deviceId, deviceName: '', status, rows: 0, error });
+      this.bus.publish({ kind: 'target', operationId: tracker.operation.id, deviceId, deviceName: tracker.name(deviceId), status, rows: 0, error });
     }
-  }
-
-  private names = new Map<number, string>();
-  private async deviceName(deviceId: number): Promise<string> {
-    const known = this.names.get(deviceId);
-    if (known !== undefined) return known;
-    const name = (await this.store.getDevice(deviceId))?.name ?? '';
-    if (this.names.size > 100_000) this.names.clear();
-    this.names.set(deviceId, name);
-    return name;
   }
 
   private async onEvent(e: OperationEvent): Promise<void> {

@@ -8,6 +8,7 @@ import type { PreparedQuery } from './prepared-query.js';
  */
 export class OperationTracker {
   private readonly statuses = new Map<number, DeviceStatus>();
+  private readonly names = new Map<number, string>();
   private finals = 0;
 
   constructor(
@@ -15,7 +16,15 @@ export class OperationTracker {
     readonly query: PreparedQuery,
     targets: readonly TargetRecord[],
   ) {
-    for (const t of targets) this.set(t.deviceId, t.status);
+    for (const t of targets) {
+      this.set(t.deviceId, t.status);
+      this.names.set(t.deviceId, t.deviceName);
+    }
+  }
+
+  /** The device's name when the operation started (what its rows and events are labelled with). */
+  name(deviceId: number): string {
+    return this.names.get(deviceId) ?? '';
   }
 
   /** Applies a status; a final status never changes. Returns whether anything changed. */
