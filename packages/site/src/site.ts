@@ -72,7 +72,7 @@ export async function startSite(o: SiteOptions = {}): Promise<RunningSite> {
     const endpoint = new AgentEndpoint({ store, hub, operations, auditor, log, siteId, nodeId, heartbeatMs, clock });
     const app = createApp({
       store, auth: new Authenticator(store, clock), auditor, operations, bus, hub, log, clock, nodeId,
-      settings: { operationTimeoutMs: o.operationTimeoutMs ?? LIMITS.operationTimeoutMs },
+      settings: { operationTimeoutMs: o.operationTimeoutMs ?? LIMITS.operationTimeoutMs, staleAfterMs: 3 * heartbeatMs + 5_000 },
     });
     app.server.on('upgrade', (req, socket, head) => {
       if ((req.url ?? '').split('?')[0] === '/agent') endpoint.handleUpgrade(req, socket, head);

@@ -6,6 +6,7 @@ import type { Auditor, Actor } from '../audit.js';
 import { sha256Hex } from '../auth/secrets.js';
 import { scopeOf, MembershipView, mayQueryDevice, mayQueryCollection } from '../rbac/rbac.js';
 import { prepareQuery, type PreparedQuery } from './prepared-query.js';
+import { isOnline } from '../liveness.js';
 
 export interface SubmitRequest {
   readonly principal: Principal;
@@ -15,6 +16,7 @@ export interface SubmitRequest {
   readonly dialect?: Dialect;
   readonly timeoutMs: number;
   readonly now: number;
+  readonly staleAfterMs: number;
 }
 
 export type SubmitOutcome =
@@ -79,13 +81,13 @@ export async function admitQuery(store: Store, auditor: Auditor, req: SubmitRequ
     dialect: query.dialect,
     createdAt: req.now,
     expiresAt: req.now + req.timeoutMs,
-    targets: devices.map((d) => ({ deviceId: d.id, deviceName: d.name, status: (d.online ? 'pending' : 'offline') satisfies DeviceStatus })),
+    targets: devices.map((d) => ({ deviceId: d.id, deviceName: d.name, status: (isOnline(d, req.now, req.staleAfterMs) ? 'pending' : 'offline') satisfies DeviceStatus })),
   });
   await auditor.record('run', req.actor, {
     ...base,
     operationId: operation.id,
     outcome: 'started',
-    details: { entities: query.entities, targets: devices.length, online: devices.filter((d) => d.online).length },
+    details: { entities: query.entities, targets: devices.length, online: devices.filter((d) => isOnline(d, req.now, req.staleAfterMs)).length },
   });
   return { kind: 'ok', operation, query, targets: devices };
 }

@@ -105,6 +105,7 @@ async function run(ctx: SiteContext, req: FastifyRequest, reply: FastifyReply, t
     ...(body.Dialect ? { dialect: body.Dialect } : {}),
     timeoutMs: body.TimeoutSeconds !== undefined ? body.TimeoutSeconds * 1000 : ctx.settings.operationTimeoutMs,
     now: ctx.clock(),
+    staleAfterMs: ctx.settings.staleAfterMs,
   });
   switch (outcome.kind) {
     case 'invalid':

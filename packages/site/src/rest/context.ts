@@ -20,6 +20,8 @@ export interface SiteContext {
   readonly settings: {
     /** Default operation window (CMPivot: one hour). */
     readonly operationTimeoutMs: number;
+    /** A device whose last heartbeat is older than this is offline, whatever its flag says. */
+    readonly staleAfterMs: number;
   };
 }
 

@@ -5,13 +5,14 @@ import type { DeviceRecord } from '../store/index.js';
 import { sendError } from './errors.js';
 import { scopeOf, MembershipView, mayReadDevice } from '../rbac/rbac.js';
 import { parseResourceId } from './cmpivot-routes.js';
+import { isOnline } from '../liveness.js';
 
 const V = '/AdminService/v1.0';
 
 /** A device as the AdminService's v1.0 Device class shows it (MachineId, Name…), with openpivot's facts. */
-export function deviceJson(d: DeviceRecord): Record<string, unknown> {
+export function deviceJson(d: DeviceRecord, ctx: Pick<SiteContext, 'clock' | 'settings'>): Record<string, unknown> {
   return {
-    MachineId: d.id, ResourceId: d.id, Name: d.name, IsOnline: d.online,
+    MachineId: d.id, ResourceId: d.id, Name: d.name, IsOnline: isOnline(d, ctx.clock(), ctx.settings.staleAfterMs),
     LastSeen: d.lastSeen === null ? null : new Date(d.lastSeen).toISOString(),
     EnrolledAt: new Date(d.enrolledAt).toISOString(),
     Platform: d.facts.platform, OS: d.facts.os, OSVersion: d.facts.osVersion, AgentVersion: d.facts.agentVersion,
@@ -33,7 +34,7 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: SiteContext): vo
     const visible = all.filter((d) => mayReadDevice(scope, view, d));
     const skip = Number(req.query.$skip ?? 0) || 0;
     const top = Number(req.query.$top ?? visible.length) || visible.length;
-    return reply.send({ '@odata.count': visible.length, value: visible.slice(skip, skip + top).map(deviceJson) });
+    return reply.send({ '@odata.count': visible.length, value: visible.slice(skip, skip + top).map((d) => deviceJson(d, ctx)) });
   });
 
   app.get<{ Params: { id: string } }>(`${V}/Device/:id`, async (req, reply) => {
@@ -43,6 +44,6 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: SiteContext): vo
     if (!device || !mayReadDevice(scope, await MembershipView.load(ctx.store), device)) {
       return sendError(reply, 404, 'NotFound', MESSAGES.deviceNotFound(req.params.id));
     }
-    return reply.send(deviceJson(device));
+    return reply.send(deviceJson(device, ctx));
   });
 }

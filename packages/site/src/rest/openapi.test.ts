@@ -118,7 +118,7 @@ describe('openapi.json', () => {
     const operations = new OperationService(t.site.store, bus, hub, auditor, silentLog, { deviceTimeLimitMs: 10_000, deviceMaxBytes: 1_000_000, disconnectGraceMs: 1000 }, 'route-list');
     const ctx: SiteContext = {
       store: t.site.store, auth: new Authenticator(t.site.store), auditor, operations, bus, hub, log: silentLog,
-      clock: Date.now, nodeId: 'route-list', settings: { operationTimeoutMs: 60_000 },
+      clock: Date.now, nodeId: 'route-list', settings: { operationTimeoutMs: 60_000, staleAfterMs: 95_000 },
     };
     const app = createApp(ctx);
     try {

@@ -48,7 +48,7 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: SiteContext)
     const found = await readable(ctx, req, reply, req.params.id);
     if (!found) return reply;
     const members = await membersOf(ctx, found);
-    return reply.send({ '@odata.count': members.length, value: members.map(deviceJson) });
+    return reply.send({ '@odata.count': members.length, value: members.map((d) => deviceJson(d, ctx)) });
   });
 
   app.post(`${V}/Collections`, async (req, reply) => {
