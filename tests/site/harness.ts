@@ -165,3 +165,87 @@ export class Rest {
 export function spawnAgent(siteUrl: string, token: string, dataDir: string = tempDir('agent')): Proc & { dataDir: string } {
   return { ...spawnOpenpivot(['agent', '--site', siteUrl, '--token', token, '--data', dataDir]), dataDir };
 }
+
+/** The Authorization header of a Basic login, for clients other than `Rest` (SSE streams). */
+export function basicAuth(user: string, password: string): string {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+}
+
+export interface SseEvent {
+  readonly event: string;
+  readonly data: any;
+}
+
+/**
+ * A Server-Sent Events stream read over real HTTP: every event is kept in order (keep-alive comments
+ * are skipped), so a test can wait for one and then look at what came before it.
+ */
+export class SseStream {
+  readonly events: SseEvent[] = [];
+  private readonly abort = new AbortController();
+  private ended = false;
+  private failure: Error | null = null;
+
+  private constructor() {}
+
+  /** Opens the stream; rejects unless the answer is 200 text/event-stream. */
+  static async open(url: string, authorization: string): Promise<SseStream> {
+    const s = new SseStream();
+    const res = await fetch(url, { headers: { authorization, accept: 'text/event-stream' }, signal: s.abort.signal });
+    if (res.status !== 200 || !(res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+      throw new Error(`SSE ${url}: ${res.status} ${res.headers.get('content-type')} ${await res.text()}`);
+    }
+    void s.read(res.body!);
+    return s;
+  }
+
+  private async read(body: ReadableStream<Uint8Array>): Promise<void> {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of body) {
+        buffer += decoder.decode(chunk, { stream: true });
+        for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
+          const block = buffer.slice(0, i);
+          buffer = buffer.slice(i + 2);
+          let event = 'message';
+          const data: string[] = [];
+          for (const line of block.split('\n')) {
+            if (line.startsWith('event:')) event = line.slice(6).trim();
+            else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+          }
+          if (data.length > 0) this.events.push({ event, data: JSON.parse(data.join('\n')) });
+        }
+      }
+    } catch (e) {
+      if (!this.abort.signal.aborted) this.failure = e instanceof Error ? e : new Error(String(e));
+    } finally {
+      this.ended = true;
+    }
+  }
+
+  /** The first event named `event`; rejects on timeout, or if the stream ended without one. */
+  async waitFor(event: string, timeoutMs = 30_000): Promise<SseEvent> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.events.find((e) => e.event === event);
+      if (found) return found;
+      const seen = this.events.map((e) => e.event).join(', ');
+      if (this.failure) throw new Error(`SSE failed before '${event}' (${seen}): ${this.failure.message}`);
+      if (this.ended) throw new Error(`SSE ended without '${event}' (${seen})`);
+      if (Date.now() > until) throw new Error(`no '${event}' event within ${timeoutMs} ms (${seen})`);
+      await new Promise((res) => setTimeout(res, 50));
+    }
+  }
+
+  /** Resolves once the server has ended the stream (true) or after `timeoutMs` (false). */
+  async endedWithin(timeoutMs: number): Promise<boolean> {
+    const until = Date.now() + timeoutMs;
+    while (!this.ended && Date.now() < until) await new Promise((res) => setTimeout(res, 50));
+    return this.ended;
+  }
+
+  close(): void {
+    this.abort.abort();
+  }
+}

@@ -33,6 +33,8 @@ export class OperationService {
   /** Operations sent to agents connected here and not yet answered, by device. */
   private readonly inFlight = new Map<number, Set<number>>();
   private readonly graceTimers = new Map<number, NodeJS.Timeout>();
+  /** Operations this node is ending on purpose (cancel, timeout): their end status is that, not "completed". */
+  private readonly ending = new Map<number, 'cancelled' | 'timed-out'>();
   private readonly batcher: WriteBatcher;
   private readonly unsubscribe: () => void;
   private closing = false;
@@ -135,11 +137,14 @@ export class OperationService {
   /** Cancels a running operation: devices still working are told to stop. False if it had ended. */
   async cancel(operationId: number): Promise<boolean> {
     const tracker = await this.track(operationId);
-    if (!tracker) return false;
+    if (!tracker || this.ending.has(operationId)) return false;
+    this.ending.set(operationId, 'cancelled');
     const open = tracker.unfinished();
-    for (const { deviceId, status } of open) if (status === 'delivered') this.bus.sendToDevice(deviceId, { t: 'cancel', opId: operationId });
+    // A device marked pending may have the query already (sent by another node a moment ago): tell it too.
+    for (const { deviceId, status } of open) if (status !== 'offline') this.bus.sendToDevice(deviceId, { t: 'cancel', opId: operationId });
     await this.setMany(tracker, open.map((o) => o.deviceId), 'cancelled', 'The operation was cancelled.');
-    return this.finish(operationId, 'cancelled');
+    await this.finish(operationId, 'cancelled');
+    return true;
   }
 
   async close(): Promise<void> {
@@ -170,7 +175,10 @@ export class OperationService {
     set.add(message.opId);
     this.inFlight.set(deviceId, set);
     const tracker = this.trackers.get(message.opId);
-    if (tracker && tracker.status(deviceId) !== 'delivered' && !FINAL_DEVICE_STATUSES.has(tracker.status(deviceId)!)) {
+    const was = tracker?.status(deviceId);
+    if (tracker && was !== undefined && was !== 'delivered' && !FINAL_DEVICE_STATUSES.has(was)) {
+      // Known here at once (a cancel right after must reach it); stored with the next batch.
+      tracker.set(deviceId, 'delivered');
       void this.setStatus(tracker, deviceId, { status: 'delivered' }).catch((e: unknown) => this.log('operation.write-failed', { operationId: message.opId, error: String(e) }));
     }
   }
@@ -208,7 +216,20 @@ export class OperationService {
     const tracker = this.trackers.get(e.operationId) ?? (await this.track(e.operationId));
     if (!tracker) return;
     tracker.set(e.deviceId, e.status);
-    if (tracker.complete) await this.finish(e.operationId, 'completed');
+    if (tracker.complete) await this.finish(e.operationId, this.endStatus(tracker));
+  }
+
+  /**
+   * How an operation whose devices have all reached a final status ended. A cancel or a timeout ends
+   * it too (its devices become cancelled or timed out); whichever node sees that first must say so.
+   */
+  private endStatus(tracker: OperationTracker): Exclude<OperationStatus, 'running'> {
+    const ending = this.ending.get(tracker.operation.id);
+    if (ending) return ending;
+    const counts = tracker.counts();
+    if (counts.cancelled > 0) return 'cancelled';
+    if (counts['timed-out'] > 0) return 'timed-out';
+    return 'completed';
   }
 
   /** Loads a running operation's tracker once (concurrent callers share the load). Null if it has ended. */
@@ -224,7 +245,7 @@ export class OperationService {
         if (!query) return null;
         const tracker = this.trackers.get(operationId) ?? new OperationTracker(op, query, await this.store.targets(operationId));
         this.install(tracker);
-        if (tracker.complete) await this.finish(operationId, 'completed');
+        if (tracker.complete) await this.finish(operationId, this.endStatus(tracker));
         return tracker;
       })().finally(() => this.loading.delete(operationId));
       this.loading.set(operationId, p);
@@ -252,10 +273,12 @@ export class OperationService {
   /** The window closed: devices that had the query and did not answer timed out; offline ones stay offline. */
   private async expire(operationId: number): Promise<void> {
     const tracker = this.trackers.get(operationId);
-    if (!tracker) return;
+    if (!tracker || this.ending.has(operationId)) return;
+    this.ending.set(operationId, 'timed-out');
     const late = tracker.unfinished().filter((u) => u.status !== 'offline').map((u) => u.deviceId);
     for (const deviceId of late) this.bus.sendToDevice(deviceId, { t: 'cancel', opId: operationId });
     await this.setMany(tracker, late, 'timed-out', 'The device did not answer within the operation\'s time limit.');
+    // Every device answered but offline ones, which never had the query: the window closed on them.
     await this.finish(operationId, tracker.unfinished().length === 0 && late.length === 0 ? 'completed' : 'timed-out');
   }
 
@@ -264,6 +287,7 @@ export class OperationService {
     await this.batcher.flush();
     const won = await this.store.finishOperation(operationId, status, this.clock());
     this.untrack(operationId);
+    this.ending.delete(operationId);
     if (!won) return false;
     this.bus.publish({ kind: 'end', operationId, status });
     if (tracker) {
