@@ -285,4 +285,18 @@ describe('audit records', () => {
     const r = await t.call('GET', `${V}/AuditRecords/Verify`);
     expect(r.json).toMatchObject({ Ok: false, Seq: 3, Reason: expect.stringMatching(/hash/) });
   });
+
+  it('Verify notices the newest records removed (the chain left is whole, but shorter than its head)', async () => {
+    const db = new BetterSqlite3(join(t.dataDir, 'site.db'));
+    try {
+      const last = (db.prepare('select max(seq) as seq from audit').get() as { seq: number }).seq;
+      // Cut the chain before the record the previous test tampered with: what is left verifies, alone.
+      db.prepare('delete from audit where seq >= 3').run();
+      expect(last).toBeGreaterThan(3);
+    } finally {
+      db.close();
+    }
+    const r = await t.call('GET', `${V}/AuditRecords/Verify`);
+    expect(r.json).toMatchObject({ Ok: false, Seq: 3, Reason: expect.stringMatching(/missing from the end/) });
+  });
 });

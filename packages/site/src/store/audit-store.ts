@@ -6,7 +6,7 @@ import { checkPage } from './store-error.js';
 import { auditHash, canonicalJson } from './audit-chain.js';
 import { SerialQueue } from './serial-queue.js';
 
-export type AuditStore = Pick<Store, 'appendAudit' | 'listAudit'>;
+export type AuditStore = Pick<Store, 'appendAudit' | 'listAudit' | 'auditHead'>;
 
 /** The audit trail: one hash chain, appended under a lock on its head row. */
 export function auditStore(db: Kysely<Database>): AuditStore {
@@ -32,6 +32,11 @@ export function auditStore(db: Kysely<Database>): AuditStore {
         await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
         return { ...record, hash };
       }));
+    },
+
+    async auditHead() {
+      const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+      return { seq: Number(head.seq), hash: head.hash };
     },
 
     async listAudit(page) {

@@ -259,6 +259,8 @@ export interface Store {
   /** Appends one record, computing prevHash and hash inside a transaction (serialised across nodes). */
   appendAudit(a: AuditInput): Promise<AuditRecord>;
   listAudit(page: Page & { readonly afterSeq?: number }): Promise<AuditRecord[]>;
+  /** The chain's head (last seq and hash), kept apart from the records: removing the newest records shows. */
+  auditHead(): Promise<{ seq: number; hash: string }>;
 
   close(): Promise<void>;
 }

@@ -62,6 +62,11 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: SiteContext): voi
       afterSeq = page.at(-1)!.seq;
       if (page.length < VERIFY_PAGE) break;
     }
+    // The newest records removed would leave a whole chain: the head, kept apart, still names the last one.
+    const head = await ctx.store.auditHead();
+    if (head.seq !== afterSeq || head.hash !== prevHash) {
+      return reply.send({ Ok: false, Seq: afterSeq + 1, Reason: `the chain ends at seq ${afterSeq} but its head says ${head.seq}: records are missing from the end`, Records: count });
+    }
     return reply.send({ Ok: true, Records: count });
   });
 }
