@@ -36,10 +36,11 @@ export class AgentHub {
   }
 
   /** Sends a message if the device is connected here; false if not (or the socket is closing). */
-  send(deviceId: number, message: SiteMessage): boolean {
+  send(deviceId: number, message: SiteMessage, text?: string): boolean {
     const c = this.byDevice.get(deviceId);
     if (!c || c.socket.readyState !== c.socket.OPEN) return false;
-    c.socket.send(JSON.stringify(message));
+    // One query goes to thousands of devices: the caller may serialise it once.
+    c.socket.send(text ?? JSON.stringify(message));
     return true;
   }
 

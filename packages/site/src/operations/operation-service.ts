@@ -35,6 +35,9 @@ export class OperationService {
   private readonly graceTimers = new Map<number, NodeJS.Timeout>();
   /** Operations this node is ending on purpose (cancel, timeout): their end status is that, not "completed". */
   private readonly ending = new Map<number, 'cancelled' | 'timed-out'>();
+  private readonly finishing = new Set<number>();
+  /** Operations ended lately: their stragglers' events need no store read to be ignored. */
+  private readonly recentlyEnded = new Set<number>();
   private readonly batcher: WriteBatcher;
   private readonly unsubscribe: () => void;
   private closing = false;
@@ -65,8 +68,10 @@ export class OperationService {
     const targets = await this.store.targets(operation.id);
     const tracker = new OperationTracker(operation, query, targets);
     this.install(tracker);
+    const message = this.queryMessage(operation);
+    const text = JSON.stringify(message);
     for (const t of targets) {
-      if (t.status === 'pending') this.dispatch(operation, t.deviceId);
+      if (t.status === 'pending') this.dispatch(message, text, t.deviceId);
     }
     if (tracker.complete) await this.finish(operation.id, 'completed');
   }
@@ -161,15 +166,14 @@ export class OperationService {
     return { t: 'query', opId: op.id, text: op.query, dialect: op.dialect, now: op.createdAt, timeLimitMs: this.settings.deviceTimeLimitMs, maxBytes: this.settings.deviceMaxBytes };
   }
 
-  private dispatch(op: OperationRecord, deviceId: number): void {
-    const message = this.queryMessage(op);
-    if (this.hub.has(deviceId)) this.deliverLocally(deviceId, message);
+  private dispatch(message: SiteMessage, text: string, deviceId: number): void {
+    if (this.hub.has(deviceId)) this.deliverLocally(deviceId, message, text);
     else this.bus.sendToDevice(deviceId, message);
   }
 
   /** Sends to an agent connected here; a query becomes "delivered". */
-  private deliverLocally(deviceId: number, message: SiteMessage): void {
-    if (!this.hub.send(deviceId, message)) return;
+  private deliverLocally(deviceId: number, message: SiteMessage, text?: string): void {
+    if (!this.hub.send(deviceId, message, text)) return;
     if (message.t !== 'query') return;
     const set = this.inFlight.get(deviceId) ?? new Set<number>();
     set.add(message.opId);
@@ -213,6 +217,7 @@ export class OperationService {
 
   private async onEvent(e: OperationEvent): Promise<void> {
     if (e.kind === 'end') return this.untrack(e.operationId);
+    if (this.finishing.has(e.operationId) || this.recentlyEnded.has(e.operationId)) return;
     const tracker = this.trackers.get(e.operationId) ?? (await this.track(e.operationId));
     if (!tracker) return;
     tracker.set(e.deviceId, e.status);
@@ -264,6 +269,10 @@ export class OperationService {
   }
 
   private untrack(operationId: number): void {
+    if (this.trackers.has(operationId)) {
+      this.recentlyEnded.add(operationId);
+      if (this.recentlyEnded.size > 1_000) this.recentlyEnded.delete(this.recentlyEnded.values().next().value!);
+    }
     const timer = this.timers.get(operationId);
     if (timer) clearTimeout(timer);
     this.timers.delete(operationId);
@@ -283,11 +292,19 @@ export class OperationService {
   }
 
   private async finish(operationId: number, status: Exclude<OperationStatus, 'running'>): Promise<boolean> {
+    // Events keep arriving after the last device answered: the operation is ended once per node.
+    if (this.finishing.has(operationId)) return false;
+    this.finishing.add(operationId);
     const tracker = this.trackers.get(operationId);
-    await this.batcher.flush();
-    const won = await this.store.finishOperation(operationId, status, this.clock());
-    this.untrack(operationId);
-    this.ending.delete(operationId);
+    let won: boolean;
+    try {
+      await this.batcher.flush();
+      won = await this.store.finishOperation(operationId, status, this.clock());
+    } finally {
+      this.untrack(operationId);
+      this.ending.delete(operationId);
+      this.finishing.delete(operationId);
+    }
     if (!won) return false;
     this.bus.publish({ kind: 'end', operationId, status });
     if (tracker) {

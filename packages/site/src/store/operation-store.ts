@@ -44,6 +44,8 @@ async function applyFolded(db: Kysely<Database>, rows: readonly FoldedUpdate[]):
       warnings: eb.fn.coalesce('v.warnings', 'operation_targets.warnings'),
       updated_at: eb.ref('v.at'),
     }))
+    // Naming the operations lets SQLite search the primary key; joined on v alone it scans the whole table.
+    .where('operation_targets.operation_id', 'in', [...new Set(rows.map((u) => u.operationId))])
     .whereRef('operation_targets.operation_id', '=', 'v.op')
     .whereRef('operation_targets.device_id', '=', 'v.dev')
     .where('operation_targets.status', 'not in', FINAL)
