@@ -91,7 +91,7 @@ export async function spawnSite(o: { dataDir?: string; database?: string; nats?:
   const storeArgs = o.database ? ['--database', o.database] : ['--data', o.dataDir ?? tempDir('site')];
   const args = ['site', ...storeArgs, '--port', String(o.port ?? 0), '--host', '127.0.0.1', ...(o.nats ? ['--nats', o.nats] : []), ...(o.nodeId ? ['--node-id', o.nodeId] : []), ...(o.extra ?? [])];
   const p = spawnOpenpivot(args);
-  const m = await p.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+  const m = await p.waitFor(/listening on (https?:\/\/127\.0\.0\.1:\d+)/);
   return { ...p, url: m[1]!, storeArgs };
 }
 

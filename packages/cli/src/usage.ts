@@ -10,10 +10,11 @@ export const START_USAGE = `openpivot start [--data DIR] [--port N]
 export const CONSOLE_USAGE = `openpivot console [--dialect cmpivot|kusto]
   A query console with no server: one query per line (datatable, print, range, let), answered as a table.`;
 
-export const SITE_USAGE = `openpivot site [--data DIR] [--port N] [--host H] [--database URL] [--nats URL] [--node-id ID] [--retention-days N] [--disconnect-grace 15s]
+export const SITE_USAGE = `openpivot site [--data DIR] [--port N] [--host H] [--database URL] [--nats URL] [--node-id ID] [--retention-days N] [--disconnect-grace 15s] [--tls-cert F --tls-key F]
   Runs the site server (defaults: ./.openpivot/site, port 8080). First start creates user "admin";
   its password is OPENPIVOT_ADMIN_PASSWORD if set, otherwise generated and printed once.
   --disconnect-grace: how long a device that drops mid-query has to come back before it is failed.
+  --tls-cert/--tls-key: PEM files; the site then serves https and wss (agents trust it through NODE_EXTRA_CA_CERTS or a public CA).
 openpivot site enroll-token [--data DIR|--database URL] [--expires 24h] [--uses N]
   Prints one enrollment token, alone (one use unless --uses).
 openpivot site user add NAME --role ROLE [--collection ID[,ID…]] [--data DIR|--database URL]

@@ -33,6 +33,8 @@ export interface SiteOptions {
   readonly heartbeatMs?: number;
   readonly disconnectGraceMs?: number;
   readonly deviceTimeLimitMs?: number;
+  /** PEM key and certificate: the REST API and the agent channel are then served over TLS (https, wss). */
+  readonly tls?: { readonly key: Buffer; readonly cert: Buffer };
 }
 
 export interface RunningSite {
@@ -73,7 +75,7 @@ export async function startSite(o: SiteOptions = {}): Promise<RunningSite> {
     const app = createApp({
       store, auth: new Authenticator(store, clock), auditor, operations, bus, hub, log, clock, nodeId,
       settings: { operationTimeoutMs: o.operationTimeoutMs ?? LIMITS.operationTimeoutMs, staleAfterMs: 3 * heartbeatMs + 5_000 },
-    });
+    }, o.tls);
     app.server.on('upgrade', (req, socket, head) => {
       if ((req.url ?? '').split('?')[0] === '/agent') endpoint.handleUpgrade(req, socket, head);
       else socket.destroy();
@@ -82,11 +84,11 @@ export async function startSite(o: SiteOptions = {}): Promise<RunningSite> {
     const actualPort = (app.server.address() as AddressInfo).port;
     const resumed = await operations.resume();
     const cleanup = startCleanup(store, log, (o.retentionDays ?? LIMITS.retentionDays) * 86_400_000, clock);
-    log('site.started', { port: actualPort, nodeId, siteId, database: store.dialect, nats: o.natsUrl ? true : false, resumedOperations: resumed });
+    log('site.started', { port: actualPort, tls: o.tls !== undefined, nodeId, siteId, database: store.dialect, nats: o.natsUrl ? true : false, resumedOperations: resumed });
 
     let closed = false;
     return {
-      url: `http://127.0.0.1:${actualPort}`, port: actualPort, nodeId, siteId, store, initialAdminPassword,
+      url: `${o.tls ? 'https' : 'http'}://127.0.0.1:${actualPort}`, port: actualPort, nodeId, siteId, store, initialAdminPassword,
       agentsConnected: () => hub.size,
       async close() {
         if (closed) return;

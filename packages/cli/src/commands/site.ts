@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { startSite, openStore, createEnrollToken, addUser, createLog, AdminCommandError, type Store } from '@openpivot/site';
 import { parseArgs, type ParsedArgs } from '../args.js';
 import { UsageError, type Io, type ExitCode } from '../io.js';
@@ -20,7 +21,7 @@ export async function siteCommand(argv: readonly string[], io: Io): Promise<Exit
 }
 
 async function serve(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const args = parseArgs(argv, { ...STORE_FLAGS, port: 'value', host: 'value', nats: 'value', 'node-id': 'value', 'retention-days': 'value', 'disconnect-grace': 'value' });
+  const args = parseArgs(argv, { ...STORE_FLAGS, port: 'value', host: 'value', nats: 'value', 'node-id': 'value', 'retention-days': 'value', 'disconnect-grace': 'value', 'tls-cert': 'value', 'tls-key': 'value' });
   if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`);
   const site = await startSite({
     ...storeOptions(args),
@@ -30,6 +31,7 @@ async function serve(argv: readonly string[], io: Io): Promise<ExitCode> {
     ...(str(args, 'node-id') ? { nodeId: str(args, 'node-id')! } : {}),
     retentionDays: parseCount('retention-days', args.flags.get('retention-days'), 7, 3650),
     ...(str(args, 'disconnect-grace') ? { disconnectGraceMs: parseDuration('disconnect-grace', str(args, 'disconnect-grace')!) } : {}),
+    ...tlsOptions(str(args, 'tls-cert'), str(args, 'tls-key')),
     log: createLog(io.stderr),
   });
   io.stdout.write(`openpivot site listening on ${site.url} (node ${site.nodeId})\n`);
@@ -92,4 +94,18 @@ function parsePort(v: string | true | undefined): number {
   if (v === undefined) return 8080;
   if (v === true || !/^\d{1,5}$/.test(v) || Number(v) > 65_535) throw new UsageError('--port takes a number from 0 to 65535');
   return Number(v);
+}
+
+/** --tls-cert and --tls-key go together: the site then speaks https and wss only. */
+function tlsOptions(certFile: string | undefined, keyFile: string | undefined): { tls?: { cert: Buffer; key: Buffer } } {
+  if (certFile === undefined && keyFile === undefined) return {};
+  if (certFile === undefined || keyFile === undefined) throw new UsageError('--tls-cert and --tls-key are given together');
+  const read = (flag: string, file: string): Buffer => {
+    try {
+      return readFileSync(file);
+    } catch (e) {
+      throw new UsageError(`--${flag}: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  return { tls: { cert: read('tls-cert', certFile), key: read('tls-key', keyFile) } };
 }

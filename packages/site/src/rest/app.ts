@@ -14,8 +14,9 @@ import { registerAdminRoutes } from './admin-routes.js';
  * refused with 413, malformed JSON with 400; every error has one shape (`sendError`). Requests are
  * logged as JSON lines with their id — never their headers, which carry credentials.
  */
-export function createApp(ctx: SiteContext): FastifyInstance {
+export function createApp(ctx: SiteContext, tls?: { readonly key: Buffer; readonly cert: Buffer }): FastifyInstance {
   const app = Fastify({
+    ...(tls ? { https: tls } : {}),
     logger: false,
     bodyLimit: LIMITS.maxBodyBytes,
     rewriteUrl: (req) => rewriteODataPath(req.url ?? '/'),
