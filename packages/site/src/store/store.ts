@@ -135,17 +135,8 @@ export interface AuditRecord extends AuditInput {
   readonly hash: string;
 }
 
-export interface NewOperation {
-  readonly userId: number;
-  readonly userName: string;
-  readonly source: QuerySource;
-  readonly targetKind: 'device' | 'collection';
-  readonly targetId: string;
-  readonly query: string;
-  readonly querySha256: string;
-  readonly dialect: 'cmpivot' | 'kusto';
-  readonly createdAt: number;
-  readonly expiresAt: number;
+/** An operation as submitted: the record's fields but those the store sets (id, status, end). */
+export interface NewOperation extends Omit<OperationRecord, 'id' | 'status' | 'finishedAt'> {
   /** Devices targeted, with their first status (pending or offline). */
   readonly targets: readonly { readonly deviceId: number; readonly deviceName: string; readonly status: DeviceStatus }[];
 }
