@@ -1,4 +1,4 @@
-import { EVAL_USAGE, RUN_USAGE, ENTITIES_USAGE, START_USAGE, CONSOLE_USAGE, SITE_USAGE, AGENT_USAGE } from './usage.js';
+import { EVAL_USAGE, RUN_USAGE, ENTITIES_USAGE, START_USAGE, CONSOLE_USAGE, SITE_USAGE, AGENT_USAGE, CHECK_USAGE } from './usage.js';
 import { type Io, type ExitCode, UsageError } from './io.js';
 
 const USAGE = `usage: openpivot <command> [options]
@@ -7,6 +7,7 @@ commands:
   ${EVAL_USAGE.split('\n').join('\n  ')}
   ${RUN_USAGE.split('\n').join('\n  ')}
   ${ENTITIES_USAGE.split('\n').join('\n  ')}
+  ${CHECK_USAGE.split('\n').join('\n  ')}
   ${START_USAGE.split('\n').join('\n  ')}
   ${SITE_USAGE.split('\n').join('\n  ')}
   ${AGENT_USAGE.split('\n').join('\n  ')}
@@ -19,6 +20,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   eval: async () => (await import('./commands/eval.js')).evalCommand,
   run: async () => (await import('./commands/run.js')).runCommand,
   entities: async () => (await import('./commands/entities.js')).entitiesCommand,
+  check: async () => (await import('./commands/check/check.js')).checkCommand,
   start: async () => (await import('./commands/start.js')).startCommand,
   console: async () => (await import('./commands/console.js')).consoleCommand,
   site: async () => (await import('./commands/site.js')).siteCommand,

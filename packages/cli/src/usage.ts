@@ -31,3 +31,11 @@ export const RUN_USAGE = `openpivot run '<query>' [--format table|json|csv] [--d
 
 export const ENTITIES_USAGE = `openpivot entities [NAME]
   Lists the entities a query can read, or one entity's parameters, columns and examples.`;
+
+export const CHECK_USAGE = `openpivot check ['<query>' | --file F.kql | -] [--dialect cmpivot|kusto] [--platform windows|linux|any] [--format text|json]
+  Parses and binds queries against the entities (default --platform any: every entity) without running them;
+  prints each diagnostic as \`error KQLnnnn at LINE:COL: message\` and exits 2 when any query has an error.
+  The input (- is standard input) may hold several queries, each judged alone: outside strings, comments and
+  brackets, a \`;\` or a blank line ends a query, except that a \`;\` only closes a \`let\` (or \`set\`, \`declare\`)
+  statement, a \`let\` statement runs to its \`;\`, and a blank line followed by \`|\` continues the query.
+  --format json: {"diagnostics":[…],"columns":[…],"entities":[…]}, or {"queries":[{"line":N,…}]} for several.`;

@@ -6,6 +6,8 @@ import type { ArgInfo } from '../functions/function-types.js';
 import { type BoundExpr, type CompareOp, constExpr, isFoldable } from '../plan/bound-expr.js';
 import { bindMessages as msg } from '../diagnostics/bind-messages.js';
 import { lookupFunction } from '../functions/registry.js';
+import { KUSTO_FUNCTION_SET } from '../diagnostics/kusto-names.js';
+import { hasAnyExpr } from './bind-has-any.js';
 import { arithResultType } from '../exec/scalar-ops.js';
 import { compileRow } from '../exec/compile-row.js';
 import { resolveIn, resolveName, suggestNames } from './names.js';
@@ -164,6 +166,10 @@ function bindIn(e: ast.InList, scope: Scope, ctx: BindContext, opts: ExprOptions
   const left = bindExpr(e.left, scope, ctx, opts);
   const items = e.items.map((i) => bindExpr(i, scope, ctx, opts));
   if (left === ERROR_EXPR || items.includes(ERROR_EXPR)) return ERROR_EXPR;
+  if (e.op === 'has_any' || e.op === 'has_all') {
+    const expanded = hasAnyExpr(e, left, items, ctx);
+    return expanded ? fold(expanded, ctx) : ERROR_EXPR;
+  }
   for (let i = 0; i < items.length; i++) {
     if (comparisonType(left.type, items[i]!.type) === null) {
       ctx.diagnostics.push(msg.mixedTypes(`'${e.op}'`, left.type, items[i]!.type, e.items[i]!.span));
@@ -175,12 +181,19 @@ function bindIn(e: ast.InList, scope: Scope, ctx: BindContext, opts: ExprOptions
   return fold({ k: 'in', type: 'bool', negated, ignoreCase, operandType: left.type, left, items }, ctx);
 }
 
+/** Kusto's function names are lower case and case-sensitive; cmpivot names ignore case. */
+function kustoFunctionKey(name: string, dialect: BindContext['dialect']): string {
+  return dialect === 'cmpivot' ? name.toLowerCase() : name;
+}
+
 function bindCall(e: ast.Call, scope: Scope, ctx: BindContext, opts: ExprOptions): BoundExpr {
   const found = lookupFunction(e.name.name, ctx.dialect);
   if ('error' in found) {
     const r = found.error;
     if (tooManyErrors(ctx)) { /* enough said */ }
     else if ('ambiguous' in r) ctx.diagnostics.push(msg.ambiguousName(e.name.name, e.name.span, r.ambiguous));
+    // A real Kusto function the registry lacks is "unsupported", not "unknown": the query is right, openpivot is short.
+    else if (KUSTO_FUNCTION_SET.has(kustoFunctionKey(e.name.name, ctx.dialect))) ctx.diagnostics.push(msg.unsupportedFunction(e.name.name, e.name.span));
     else ctx.diagnostics.push(msg.unknownFunction(e.name.name, e.name.span, 'missing' in r ? r.missing : []));
     for (const a of e.args) if (a.kind !== 'Star') bindExpr(a, scope, ctx, opts);
     return ERROR_EXPR;

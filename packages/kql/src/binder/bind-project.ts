@@ -85,7 +85,8 @@ export function bindProjectAway(op: ast.ProjectAway, input: PlanNode, ctx: BindC
     const matches = matching(name, scope, ctx);
     matches.forEach((i) => drop.add(i));
   }
-  return projectNode(input, scope.filter((_, i) => !drop.has(i)));
+  // project-keep keeps the named columns in their input order, as project-away drops them.
+  return projectNode(input, scope.filter((_, i) => drop.has(i) === (op.keep === true)));
 }
 
 export function bindProjectRename(op: ast.ProjectRename, input: PlanNode, ctx: BindContext): PlanNode {

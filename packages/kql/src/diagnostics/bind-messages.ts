@@ -67,6 +67,8 @@ export const bindMessages = {
     error('KQL2028', `Values of type ${type} cannot be ordered.`, span),
   mixedTypes: (what: string, a: ScalarType, b: ScalarType, span: Span) =>
     error('KQL2029', `${what} mixes ${a} and ${b}.`, span),
+  unsupportedFunction: (name: string, span: Span) =>
+    error('KQL2030', `'${name}' is a Kusto function openpivot does not support.`, span),
   ignoredParameter: (name: string, span: Span) =>
     warning('KQL2901', `The parameter '${name}' is accepted and has no effect here.`, span),
 };

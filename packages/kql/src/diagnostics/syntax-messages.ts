@@ -62,6 +62,21 @@ export function unknownOperator(name: string, at: Span): Diagnostic {
   return error('KQL1105', `Unknown query operator '${name}'.`, at);
 }
 
+/** A query operator Kusto has and openpivot does not (KQL1105 stays for words Kusto does not know either). */
+export function unsupportedOperator(name: string, at: Span, detail = ''): Diagnostic {
+  return error('KQL1130', `The query operator '${name}' is not supported by openpivot${detail}.`, at);
+}
+
+/** An infix word operator Kusto has and openpivot does not, such as has_any. */
+export function unsupportedInfix(name: string, at: Span): Diagnostic {
+  return error('KQL1131', `The operator '${name}' is not supported by openpivot.`, at);
+}
+
+/** `let f = (x:long) { … }`: Kusto's user-defined functions. */
+export function unsupportedFunctionDefinition(at: Span): Diagnostic {
+  return error('KQL1132', 'User-defined functions (let f = (...) { ... }) are not supported by openpivot.', at);
+}
+
 export function operatorCase(written: string, expected: string, at: Span): Diagnostic {
   return error('KQL1106', `Kusto keywords are lower case: write '${expected}', not '${written}'.`, at);
 }

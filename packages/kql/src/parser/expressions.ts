@@ -1,3 +1,4 @@
+import { KUSTO_INFIX_SET } from '../diagnostics/kusto-names.js';
 import * as msg from '../diagnostics/syntax-messages.js';
 import type { BinaryOp, Expr, Ident, InList, StringOp } from '../syntax/ast.js';
 import { span } from '../syntax/span.js';
@@ -26,12 +27,13 @@ const STRING_OPS: ReadonlySet<string> = new Set<StringOp>([
   'like', '!like',
 ]);
 
-const IN_OPS: ReadonlySet<string> = new Set(['in', '!in', 'in~', '!in~']);
+const IN_OPS: ReadonlySet<string> = new Set(['in', '!in', 'in~', '!in~', 'has_any', 'has_all']);
 
 type Infix =
   | { readonly kind: 'binary'; readonly op: BinaryOp; readonly level: number; readonly width: number }
   | { readonly kind: 'in'; readonly op: InList['op']; readonly width: 1 }
-  | { readonly kind: 'between'; readonly negated: boolean; readonly width: 1 };
+  | { readonly kind: 'between'; readonly negated: boolean; readonly width: 1 }
+  | { readonly kind: 'unsupported'; readonly width: 1 };
 
 /** The infix operator at the cursor, if any, without consuming it. */
 function infixAt(c: Cursor): Infix | undefined {
@@ -48,6 +50,7 @@ function infixAt(c: Cursor): Infix | undefined {
   if (IN_OPS.has(w)) return { kind: 'in', op: w as InList['op'], width: 1 };
   if (w === 'between' || w === '!between') return { kind: 'between', negated: w !== 'between', width: 1 };
   if (w === 'matches' && c.isKeyword('regex', c.peek())) return { kind: 'binary', op: 'matches regex', level: COMPARE, width: 2 };
+  if (KUSTO_INFIX_SET.has(w)) return { kind: 'unsupported', width: 1 };
   return undefined;
 }
 
@@ -91,7 +94,12 @@ function parseBinary(c: Cursor, minLevel: number): Expr {
     if (level < minLevel) return left;
     for (let k = 0; k < infix.width; k++) c.next();
     const opSpan = span(t.span.start, c.prevEnd());
-    if (infix.kind === 'in') {
+    if (infix.kind === 'unsupported') {
+      // A Kusto operator openpivot lacks (has_any…): say so, read its operand (a list or a value) and go on.
+      c.report(msg.unsupportedInfix(t.text, t.span));
+      if (c.isPunct('(')) c.skipGroupFrom(c.pos, true);
+      else parseBinary(c, COMPARE + 1);
+    } else if (infix.kind === 'in') {
       left = parseInList(c, left, infix.op);
     } else if (infix.kind === 'between') {
       left = parseBetween(c, left, infix.negated);
@@ -226,9 +234,18 @@ function parseWord(c: Cursor, t: Token): Expr {
   c.next();
   if (typed) return parseTypedLiteral(c, t, typed);
   if (!open) return { kind: 'Name', span: t.span, name: t.text };
+  if (QUERY_ARGUMENT_FUNCTIONS.has(t.text.toLowerCase())) {
+    // toscalar(T | …) and materialize(T | …) take a query, which no scalar function does: the group is
+    // skipped and the call kept without arguments, so the binder names the function as unsupported.
+    c.skipGroupFrom(c.pos, false);
+    return { kind: 'Call', span: span(t.span.start, c.prevEnd()), name: { name: t.text, span: t.span }, args: [] };
+  }
   const args = parseArgs(c);
   return { kind: 'Call', span: span(t.span.start, c.prevEnd()), name: { name: t.text, span: t.span }, args };
 }
+
+/** Kusto functions whose argument is a query rather than an expression. */
+const QUERY_ARGUMENT_FUNCTIONS: ReadonlySet<string> = new Set(['toscalar', 'materialize']);
 
 /** `( [arg {, arg}] )` with the cursor on `(`; `*` is a `Star` argument. */
 export function parseArgs(c: Cursor): Expr[] {

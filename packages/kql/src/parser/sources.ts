@@ -2,6 +2,7 @@ import * as msg from '../diagnostics/syntax-messages.js';
 import type { DatatableColumn, Expr, Source } from '../syntax/ast.js';
 import { TYPE_NAMES, type ScalarType } from '../types/scalar-type.js';
 import { atClauseEnd, parseList, parseNamedExpr, parseParams } from './clauses.js';
+import type { Token } from '../syntax/token.js';
 import type { Cursor } from './cursor.js';
 import { expectedExpr, parseArgs, parseExpr } from './expressions.js';
 import { parseUnionTables, UNION_PARAMS } from './operators/union.js';
@@ -28,6 +29,12 @@ export function parseSource(c: Cursor): Source {
       return { kind: 'UnionSource', span: c.from(start), params, tables };
     }
   }
+  if (t.kind === 'Identifier' && UNSUPPORTED_SOURCES.has(t.text.toLowerCase()) && !atSourceEnd(c, c.peek())) {
+    c.next();
+    c.report(msg.unsupportedOperator(t.text.toLowerCase(), t.span));
+    c.skipToPipe(true);
+    return { kind: 'MissingSource', span: c.from(start) };
+  }
   const name = c.tryName();
   if (!name) {
     c.report(msg.expectedSource(t.span, t.text));
@@ -36,6 +43,16 @@ export function parseSource(c: Cursor): Source {
   if (!c.isPunct('(')) return { kind: 'TableRef', span: name.span, name };
   const args = parseArgs(c);
   return { kind: 'TableRef', span: c.from(start), name, args };
+}
+
+/**
+ * Kusto query starts openpivot does not run. Followed by `|`, `;`, `)` or the end, the word is an
+ * ordinary table name instead (an entity may be called Search).
+ */
+const UNSUPPORTED_SOURCES: ReadonlySet<string> = new Set(['evaluate', 'externaldata', 'external_data', 'find', 'search']);
+
+function atSourceEnd(c: Cursor, t: Token): boolean {
+  return t.kind === 'End' || c.isPunct('|', t) || c.isPunct(';', t) || c.isPunct(')', t);
 }
 
 /** `datatable(a:long, b:string)[1, "x", 2, "y"]`. */

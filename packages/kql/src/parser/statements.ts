@@ -33,10 +33,27 @@ function parseLet(c: Cursor): LetStatement {
   let value: Expr | Tabular;
   if (!c.expectPunct('=')) value = { kind: 'Missing', span: c.here() };
   else if (c.atEnd() || c.isPunct(';')) value = expectedExpr(c);
+  else if (looksLikeFunction(c)) value = skipFunction(c);
   else value = looksTabular(c) ? parseTabular(c, false) : parseExpr(c);
   return { kind: 'Let', span: span(start, Math.max(start, c.prevEnd())), name, value };
 }
 
+/** `(a:long, …) { … }` or `() { … }`: a user-defined function, which Kusto has and openpivot does not. */
+function looksLikeFunction(c: Cursor): boolean {
+  if (!c.isPunct('(')) return false;
+  if (c.isPunct(')', c.peek())) return c.isPunct('{', c.peek(2));
+  return c.isNameAt(1) && c.isPunct(':', c.peek(1 + c.nameWidthAt(1)));
+}
+
+/** Reports the function and skips its parameters and body, so the statements after it still parse. */
+function skipFunction(c: Cursor): Expr {
+  const start = c.tok.span.start;
+  c.skipGroupFrom(c.pos, false);
+  if (c.isPunct('{')) c.skipGroupFrom(c.pos, false);
+  const s = c.from(start);
+  c.report(msg.unsupportedFunctionDefinition(s));
+  return { kind: 'Missing', span: s };
+}
 
 /**
  * Whether the let value ahead is a query: it starts with a source keyword, or holds a `|` outside

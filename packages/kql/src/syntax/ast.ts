@@ -68,7 +68,8 @@ export interface Unary {
 export interface InList {
   readonly kind: 'In';
   readonly span: Span;
-  readonly op: 'in' | '!in' | 'in~' | '!in~';
+  /** `has_any`/`has_all` share the list syntax; the binder expands them into `has` terms. */
+  readonly op: 'in' | '!in' | 'in~' | '!in~' | 'has_any' | 'has_all';
   readonly left: Expr;
   /** `x in (1, 2)`; a `dynamic([...])` item is expanded at evaluation. */
   readonly items: readonly Expr[];
@@ -226,8 +227,8 @@ interface OperatorBase {
 
 export interface Where extends OperatorBase { readonly kind: 'Where'; readonly predicate: Expr }
 export interface Project extends OperatorBase { readonly kind: 'Project'; readonly items: readonly NamedExpr[] }
-/** Names may hold `*` wildcards (`project-away Col*`). */
-export interface ProjectAway extends OperatorBase { readonly kind: 'ProjectAway'; readonly columns: readonly Ident[] }
+/** Names may hold `*` wildcards (`project-away Col*`). `keep` is `project-keep`: the named columns stay instead. */
+export interface ProjectAway extends OperatorBase { readonly kind: 'ProjectAway'; readonly columns: readonly Ident[]; readonly keep?: boolean }
 export interface ProjectRename extends OperatorBase {
   readonly kind: 'ProjectRename';
   readonly items: readonly { readonly span: Span; readonly newName: Ident; readonly oldName: Ident }[];

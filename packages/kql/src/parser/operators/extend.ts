@@ -1,3 +1,4 @@
+import * as msg from '../../diagnostics/syntax-messages.js';
 import type { Extend, NamedExpr, Operator } from '../../syntax/ast.js';
 import type { Token } from '../../syntax/token.js';
 import { atClauseEnd, parseList, parseNamedExpr } from '../clauses.js';
@@ -11,6 +12,22 @@ export function parseNamedList(c: Cursor): NamedExpr[] {
     return [{ span: expr.span, names: [], expr }];
   }
   return parseList(c, parseNamedExpr);
+}
+
+/**
+ * `| serialize`: rows keep their order here anyway, so it changes nothing (serialize-operator page: it
+ * only marks the order as safe for window functions); it is read as an extend of no columns. With a
+ * column list it is refused: its columns serve window functions openpivot lacks, and the official
+ * binder names a clashing column apart (`a1`) where extend would replace it.
+ */
+export function parseSerialize(c: Cursor, kw: Token): Operator {
+  if (!atClauseEnd(c)) {
+    const start = c.tok.span.start;
+    parseList(c, parseNamedExpr);
+    c.report(msg.unsupportedOperator('serialize', c.from(start), ' with columns; write a bare serialize'));
+  }
+  const op: Extend = { kind: 'Extend', span: c.from(kw.span.start), keywordSpan: kw.span, items: [] };
+  return op;
 }
 
 /** `| extend a = expr, ...`. */

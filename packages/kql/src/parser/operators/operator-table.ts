@@ -1,10 +1,10 @@
 import type { OperatorParser } from './operator-parser.js';
 import { parseCount, parseDistinct } from './count-distinct.js';
-import { parseExtend } from './extend.js';
+import { parseExtend, parseSerialize } from './extend.js';
 import { parseJoin } from './join.js';
 import { parseMvExpand } from './mv-expand.js';
 import { parseParse } from './parse-operator.js';
-import { parseProject, parseProjectAway, parseProjectRename, parseProjectReorder } from './project.js';
+import { parseProject, parseProjectAway, parseProjectKeep, parseProjectRename, parseProjectReorder } from './project.js';
 import { parseRender } from './render.js';
 import { parseSort, parseTake, parseTop } from './sort-top-take.js';
 import { parseSummarize } from './summarize.js';
@@ -17,6 +17,7 @@ export const OPERATOR_PARSERS: Readonly<Record<string, OperatorParser>> = {
   filter: parseWhere,
   project: parseProject,
   'project-away': parseProjectAway,
+  'project-keep': parseProjectKeep,
   'project-rename': parseProjectRename,
   'project-reorder': parseProjectReorder,
   extend: parseExtend,
@@ -34,6 +35,7 @@ export const OPERATOR_PARSERS: Readonly<Record<string, OperatorParser>> = {
   mvexpand: parseMvExpand,
   parse: parseParse,
   render: parseRender,
+  serialize: parseSerialize,
 };
 
 export const OPERATOR_KEYWORDS: readonly string[] = Object.keys(OPERATOR_PARSERS);

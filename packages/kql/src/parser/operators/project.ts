@@ -45,6 +45,13 @@ export function parseProjectAway(c: Cursor, kw: Token): Operator {
   return op;
 }
 
+/** `| project-keep Col, Prefix*`: the named columns stay, in their input order (project-keep page). */
+export function parseProjectKeep(c: Cursor, kw: Token): Operator {
+  const columns = nameList(c);
+  const op: ProjectAway = { kind: 'ProjectAway', span: c.from(kw.span.start), keywordSpan: kw.span, columns, keep: true };
+  return op;
+}
+
 /** `| project-rename New = Old, ...`. */
 export function parseProjectRename(c: Cursor, kw: Token): Operator {
   const items: { span: ReturnType<typeof span>; newName: Ident; oldName: Ident }[] = [];
