@@ -32,8 +32,6 @@ const KNOWN: readonly { readonly signature: RegExp; readonly example: string }[]
   { signature: /^validity\/kusto-only-error KS133 /, example: 'print format_datetime(now(), "")' },
   // Kusto tracks dynamic arrays vs bags statically: bag_has_key(array, k), array_length(bag) are errors there.
   { signature: /^validity\/kusto-only-error KS23[45] /, example: 'print bag_has_key(dynamic(["a"]), "a"), array_length(dynamic({"a": 1}))' },
-  // The engine accepts a datatable declaring the same column twice.
-  { signature: /^validity\/kusto-only-error KS171 /, example: 'datatable(Rv:long, Rv:long)[]' },
   // Kusto lets a second parse re-declare the columns of the first (it replaces them); the engine refuses.
   { signature: /^validity\/engine-only-error KQL2013 /, example: 'print p = "a=b,1" | parse p with * "=" P1:string "," P2:long | parse p with * "=" P1:string "," P2:long' },
   // Mutants the engine's parser accepts: `* *` and a leading `"=" *` in parse patterns, `P1:string string`, `- -5`.

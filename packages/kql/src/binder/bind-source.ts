@@ -71,6 +71,13 @@ function bindTableRef(s: ast.TableRef, ctx: BindContext): PlanNode {
 function bindDatatable(s: ast.Datatable, ctx: BindContext): PlanNode {
   const schema = s.columns.map((c) => ({ name: c.name.name, type: c.type }));
   const width = schema.length;
+  // Two columns of one name could never be told apart (Kusto: KS171). Names differing in case are
+  // two columns, in cmpivot too, where only a reference that cannot choose between them is an error.
+  const seen = new Set<string>();
+  for (const c of s.columns) {
+    if (seen.has(c.name.name)) ctx.diagnostics.push(msg.duplicateColumn(c.name.name, c.name.span));
+    seen.add(c.name.name);
+  }
   if (width === 0 || s.values.length % width !== 0) {
     ctx.diagnostics.push(msg.datatableShape(width, s.values.length, s.values[0]?.span ?? s.span));
     return { kind: 'Values', rows: [], schema };
