@@ -22,8 +22,6 @@ const engine: EngineLike = {
  * entry once the engine is fixed; the suite then guards the fix.
  */
 const KNOWN: readonly { readonly signature: RegExp; readonly example: string }[] = [
-  // The engine accepts non-string arguments where Kusto requires a string (trim/extract_all/split regexes and texts).
-  { signature: /^validity\/kusto-only-error KS107 /, example: 'print trim("abc", dynamic([]))' },
   // The engine accepts a column where Kusto requires a constant (the regex of trim/extract_all).
   { signature: /^validity\/kusto-only-error KS129 /, example: 'datatable(s:string)[] | extend x = extract_all(s, dynamic([]))' },
   // The engine accepts an expression where Kusto requires a literal (datetime_add's part name).

@@ -84,13 +84,24 @@ describe('isnull / isnotnull / isempty / isnotempty / not', () => {
 });
 
 describe('dynamic arguments', () => {
-  it('are read as text where a string parameter meets them', () => {
-    expect(call('replace_string', [dyn('a-b'), s('-'), s('+')])).toBe('a+b');
-    expect(call('trim', [s(' '), dyn(' x ')])).toBe('x');
-    expect(call('countof', [dyn(null), s('a')])).toBe(0);
-    expect(call('pack', [dyn('k'), l(1)])).toEqual({ k: 1 });
+  // Kusto's StringOrDynamic parameters (strlen, tolower, indexof, strrep, split's text…) read a dynamic as text.
+  it('are read as text where a string-or-dynamic parameter meets them', () => {
+    expect(call('indexof', [dyn('a-b'), s('-')])).toBe(1);
+    expect(call('tolower', [dyn('AB')])).toBe('ab');
+    expect(call('strrep', [dyn('ab'), l(2)])).toBe('abab');
     expect(typeOf('coalesce', 'dynamic', 'string')).toHaveProperty('error');
     expect(typeOf('countof', 'string', 'string', 'string')).toBe('long');
     expect(() => call('countof', [s('a'), s('a'), s('fuzzy')])).toThrow(/normal/);
+  });
+  // Its plain String parameters refuse them, as the official binder does (KS107 "A value of type string expected").
+  it('are refused where Kusto wants a plain string: regexes, texts of replace/trim/extract, delimiters, pack keys', () => {
+    for (const [name, types] of [
+      ['replace_string', ['dynamic', 'string', 'string']], ['trim', ['string', 'dynamic']], ['countof', ['dynamic', 'string']],
+      ['pack', ['dynamic', 'long']], ['extract_all', ['string', 'dynamic']], ['split', ['string', 'dynamic']],
+      ['format_datetime', ['datetime', 'dynamic']], ['todynamic', ['dynamic']], ['base64_encode_tostring', ['dynamic']],
+      ['bag_has_key', ['dynamic', 'dynamic']],
+    ] as const) {
+      expect(typeOf(name, ...types), name).toHaveProperty('error');
+    }
   });
 });

@@ -45,7 +45,7 @@ const parseJsonFn = define({
 
 const todynamic = define({
   name: 'todynamic', doc: 'Interprets text as JSON and returns a dynamic value (the same as parse_json).',
-  params: ['string'], result: 'dynamic', resultName: 'first-argument',
+  params: ['strictString'], result: 'dynamic', resultName: 'first-argument',
   compile: () => (vals) => parseJson(vals[0] as string),
 });
 

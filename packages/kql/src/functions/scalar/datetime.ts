@@ -171,7 +171,7 @@ const unixMilliseconds = define({
 
 const formatDatetime = define({
   name: 'format_datetime', doc: "format_datetime(date, format): date as text, e.g. format_datetime(d, 'yyyy-MM-dd HH:mm:ss').",
-  params: ['datetime', 'string'], result: 'string', resultName: 'first-argument',
+  params: ['datetime', 'strictString'], result: 'string', resultName: 'first-argument',
   compile: (): RowFunction => (vals) => (vals[0] === null ? '' : formatDatetimeWith(vals[0] as number, vals[1] as string)),
 });
 

@@ -28,7 +28,7 @@ const bagKeys = define({
 
 const bagHasKey = define({
   name: 'bag_has_key', doc: 'bag_has_key(bag, key): whether the property bag has the key.',
-  params: ['dynamic', 'string'], result: 'bool',
+  params: ['dynamic', 'strictString'], result: 'bool',
   compile: () => (vals) => {
     const bag = vals[0] as DynamicValue;
     return isBag(bag) ? Object.prototype.hasOwnProperty.call(bag, vals[1] as string) : false;
@@ -43,7 +43,7 @@ function makePack(name: string): ScalarFunction {
       if (args.length % 2 !== 0) return { error: `${name}(): expects key/value pairs` };
       for (let i = 0; i < args.length; i += 2) {
         const t = args[i]!.type;
-        if (t !== 'string' && t !== 'dynamic') return argError(name, i, 'string', t);
+        if (t !== 'string') return argError(name, i, 'strictString', t);
       }
       return 'dynamic';
     },

@@ -32,13 +32,13 @@ export function base64Decode(b64: string): string | null {
 
 const encode = define({
   name: 'base64_encode_tostring', doc: 'The base64 encoding of the string’s UTF-8 bytes.',
-  params: ['string'], result: 'string', compile: () => (vals) => base64Encode(vals[0] as string),
+  params: ['strictString'], result: 'string', compile: () => (vals) => base64Encode(vals[0] as string),
 });
 
 // Kusto documents null for undecodable input; a Kusto string is never null, so that is "".
 const decode = define({
   name: 'base64_decode_tostring', doc: 'The UTF-8 text encoded in a base64 string ("" when it cannot be decoded).',
-  params: ['string'], result: 'string', compile: () => (vals) => base64Decode(vals[0] as string) ?? '',
+  params: ['strictString'], result: 'string', compile: () => (vals) => base64Decode(vals[0] as string) ?? '',
 });
 
 export const ENCODING_FUNCTIONS: readonly ScalarFunction[] = [encode, alias(encode, 'base64_encodestring'), decode, alias(decode, 'base64_decodestring')];

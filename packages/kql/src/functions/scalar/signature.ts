@@ -9,14 +9,15 @@ import type { ArgInfo, Dialect, RowFunction, ScalarFunction, SignatureError } fr
  * int or long, `number` int, long or real, `long` an integer (int widens), `real` any number,
  * `notDynamic` any non-dynamic scalar. `string` also takes a dynamic value, as Kusto's binder
  * does; `define` converts it to text before the function sees it. `text` (Kusto's StringOrDynamic)
- * passes a dynamic value through unchanged for the function to handle.
+ * passes a dynamic value through unchanged for the function to handle. `strictString` is Kusto's plain
+ * String kind: the regex and text of trim/extract/replace, split's delimiter, pack's keys… refuse dynamic.
  */
 export type ParamKind =
-  | 'scalar' | 'string' | 'text' | 'integer' | 'long' | 'number' | 'real'
+  | 'scalar' | 'string' | 'strictString' | 'text' | 'integer' | 'long' | 'number' | 'real'
   | 'datetime' | 'timespan' | 'bool' | 'dynamic' | 'notDynamic';
 
 const DESCRIBE: Readonly<Record<ParamKind, string>> = {
-  scalar: 'a scalar', string: 'a string', text: 'a string or dynamic', integer: 'an int or long',
+  scalar: 'a scalar', string: 'a string', strictString: 'a string', text: 'a string or dynamic', integer: 'an int or long',
   long: 'an int or long', number: 'a number', real: 'a number', datetime: 'a datetime',
   timespan: 'a timespan', bool: 'a bool', dynamic: 'a dynamic', notDynamic: 'a non-dynamic scalar',
 };
@@ -25,6 +26,7 @@ export function accepts(kind: ParamKind, t: ScalarType): boolean {
   switch (kind) {
     case 'scalar': return true;
     case 'string': case 'text': return t === 'string' || t === 'dynamic';
+    case 'strictString': return t === 'string';
     case 'integer': case 'long': return t === 'int' || t === 'long';
     case 'number': case 'real': return isNumeric(t);
     case 'notDynamic': return t !== 'dynamic';

@@ -146,7 +146,7 @@ const reverse = caseFunction('reverse', 'The string with its characters in rever
 
 const split = define({
   name: 'split', doc: 'split(s, delimiter[, index]): a dynamic array of the parts of s, or [part] at index.',
-  params: ['scalar', 'string', 'integer'], minArgs: 2, result: 'dynamic', resultName: 'first-argument',
+  params: ['scalar', 'strictString', 'integer'], minArgs: 2, result: 'dynamic', resultName: 'first-argument',
   compile: (args) => {
     const text = textOf(args[0]!.type);
     return (vals) => {
@@ -163,7 +163,7 @@ const split = define({
 
 const replaceString = define({
   name: 'replace_string', doc: 'replace_string(text, lookup, rewrite): every occurrence of lookup replaced by rewrite.',
-  params: ['string', 'string', 'string'], result: 'string',
+  params: ['strictString', 'strictString', 'strictString'], result: 'string',
   compile: () => (vals) => {
     const lookup = vals[1] as string;
     return lookup === '' ? vals[0]! : (vals[0] as string).split(lookup).join(vals[2] as string);
@@ -201,7 +201,7 @@ const strcmp = define({
 
 const countof = define({
   name: 'countof', doc: "countof(source, search[, 'normal'|'regex']): how many times search occurs in source.",
-  params: ['string', 'string', 'string'], minArgs: 2,
+  params: ['strictString', 'strictString', 'string'], minArgs: 2,
   result: (args) => {
     const kind = constantText(args[2]);
     if (kind !== undefined && !['normal', 'regex'].includes(kind.toLowerCase())) {
