@@ -217,6 +217,9 @@ describe('complete: summarize, sort, join, render', () => {
     expect(r.labels).toEqual(expect.arrayContaining(['count', 'dcount', 'sum', 'Name', 'strlen']));
     expect(r.items.find((i) => i.label === 'count')).toMatchObject({ insertText: 'count()', detail: 'count()' });
     expect(at('Process | summarize n = count(), ').items[0]!.kind).toBe('aggregate');
+    // `summarize by Name` needs no aggregate, so `by` is offered where the first one could go (as Kusto does).
+    expect(r.labels).toContain('by');
+    expect(at('Process | summarize n = count(), ').labels).not.toContain('by');
   });
 
   it('offers by after an aggregate and columns after by', () => {

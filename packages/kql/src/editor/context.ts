@@ -137,6 +137,11 @@ function operatorWant(f: Frame, text: string, walk: Walk, scope: () => readonly 
     case 'summarize': {
       const by = rest.findIndex((x) => x.lower === 'by');
       if (by >= 0) return expr(by === rest.length - 1 ? undefined : prev);
+      // `summarize by Name` (no aggregate) is valid Kusto: offer `by` where the first aggregate could go.
+      if (start && rest.length === 0) {
+        const first = expr(undefined, true);
+        return { ...first, keywords: [...(first.keywords ?? []), BY] };
+      }
       if (start || prev?.text === '=') return expr(undefined, true);
       return endsOperand(prev) ? { keywords: [BY] } : expr(prev, true);
     }
