@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { loadKustoBridge } from './kusto-oracle.js';
 
 /**
  * The official Kusto parser and binder (`@kusto/language-service-next`), loaded once, as a test-time
@@ -18,20 +18,8 @@ interface KustoLanguage {
   GlobalState: { Default: unknown };
 }
 
-let language: KustoLanguage | undefined;
-
-function load(): KustoLanguage {
-  if (!language) {
-    const require = createRequire(import.meta.url);
-    require('@kusto/language-service-next/bridge.min.js');
-    require('@kusto/language-service-next/Kusto.Language.Bridge.min.js');
-    language = (globalThis as unknown as { Kusto: { Language: KustoLanguage } }).Kusto.Language;
-  }
-  return language;
-}
-
 export function judgeKusto(text: string): KustoVerdict {
-  const k = load();
+  const k = loadKustoBridge() as unknown as KustoLanguage;
   const code = k.KustoCode.ParseAndAnalyze(text, k.GlobalState.Default);
   const list = code.GetDiagnostics();
   const diagnostics = Array.from({ length: list.Count }, (_, i) => {
