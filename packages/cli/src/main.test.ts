@@ -1,21 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Readable } from 'node:stream';
 import { main } from './main.js';
-import type { Io } from './io.js';
+import { capture } from './capture-io.js';
 
-function capture(stdin?: string): Io & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    ...(stdin !== undefined ? { stdin: Readable.from([stdin]) as unknown as NonNullable<Io['stdin']> } : {}),
-    out: () => out,
-    err: () => err,
-  };
-}
 
 describe('openpivot eval', () => {
   it('prints exactly one JSON object with typed columns and encoded values', async () => {

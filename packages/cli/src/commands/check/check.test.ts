@@ -4,21 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Readable } from 'node:stream';
 import { main } from '../../main.js';
-import type { Io } from '../../io.js';
+import { capture } from '../../capture-io.js';
 
-function capture(stdin?: string): Io & { out: () => string; err: () => string } {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    ...(stdin !== undefined ? { stdin: Readable.from([stdin]) as unknown as NonNullable<Io['stdin']> } : {}),
-    out: () => out,
-    err: () => err,
-  };
-}
 
 async function check(argv: readonly string[], stdin?: string): Promise<{ code: number; out: string; err: string }> {
   const io = capture(stdin);
