@@ -26,8 +26,6 @@ const KNOWN: readonly { readonly signature: RegExp; readonly example: string }[]
   { signature: /^validity\/kusto-only-error KS129 /, example: 'datatable(s:string)[] | extend x = extract_all(s, dynamic([]))' },
   // The engine accepts an expression where Kusto requires a literal (datetime_add's part name).
   { signature: /^validity\/kusto-only-error KS131 /, example: 'datatable(a:string)[] | extend x = datetime_add(a, 1, now())' },
-  // The engine accepts an empty format string in format_datetime; Kusto refuses it.
-  { signature: /^validity\/kusto-only-error KS133 /, example: 'print format_datetime(now(), "")' },
   // Kusto tracks dynamic arrays vs bags statically: bag_has_key(array, k), array_length(bag) are errors there.
   { signature: /^validity\/kusto-only-error KS23[45] /, example: 'print bag_has_key(dynamic(["a"]), "a"), array_length(dynamic({"a": 1}))' },
   // Kusto lets a second parse re-declare the columns of the first (it replaces them); the engine refuses.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDatetime } from '../../values/datetime.js';
 import { MS_PER_DAY, MS_PER_HOUR } from '../../values/value.js';
 import { call, dt, l, NOW, r, s, ts, typeOf } from './test-kit.js';
+import { analyze } from '../../query.js';
 
 const iso = (v: unknown): string => formatDatetime(v as number);
 
@@ -137,6 +138,11 @@ describe('startof / endof', () => {
 });
 
 describe('format_datetime', () => {
+  it('refuses an empty format, as Kusto does (KS133)', () => {
+    const a = analyze('print format_datetime(now(), "")', { dialect: 'kusto' });
+    expect(a.diagnostics.map((d) => [d.severity, d.span.start])).toEqual([['error', 29]]);
+    expect(analyze('print format_datetime(now(), "yyyy")').diagnostics).toEqual([]);
+  });
   // format-datetime-function.md examples and format table.
   it('follows the documented examples', () => {
     const d = dt('2017-01-29 09:00:05');

@@ -171,7 +171,9 @@ const unixMilliseconds = define({
 
 const formatDatetime = define({
   name: 'format_datetime', doc: "format_datetime(date, format): date as text, e.g. format_datetime(d, 'yyyy-MM-dd HH:mm:ss').",
-  params: ['datetime', 'strictString'], result: 'string', resultName: 'first-argument',
+  params: ['datetime', 'strictString'], resultName: 'first-argument',
+  // An empty format can only be a mistake; Kusto's binder refuses it too (KS133).
+  result: (args) => (constantText(args[1]) === '' ? { error: 'format_datetime(): the format must not be empty', argIndex: 1 } : 'string'),
   compile: (): RowFunction => (vals) => (vals[0] === null ? '' : formatDatetimeWith(vals[0] as number, vals[1] as string)),
 });
 
