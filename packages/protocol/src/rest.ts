@@ -43,6 +43,10 @@ export const UserBody = z.object({
 });
 export type UserBody = z.infer<typeof UserBody>;
 
+/** `PUT …/Users(ID)/Password`. */
+export const PasswordBody = z.object({ Password: UserBody.shape.Password.unwrap() });
+export type PasswordBody = z.infer<typeof PasswordBody>;
+
 export const RoleBody = z.object({
   Name: z.string().min(1).max(128),
   Description: z.string().max(1024).optional(),

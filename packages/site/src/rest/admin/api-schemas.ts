@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import {
-  ApiTokenBody, CollectionBody, CollectionPatch, CollectionRule, RoleAssignmentBody, RoleBody, RunCMPivotBody, UserBody,
+  ApiTokenBody, CollectionBody, CollectionPatch, CollectionRule, PasswordBody, RoleAssignmentBody, RoleBody, RunCMPivotBody, UserBody,
   DEVICE_STATUSES, ERROR_CODES, OPERATION_STATUSES, PERMISSIONS, QUERY_SOURCES,
 } from '@openpivot/protocol';
-import { PasswordBody } from './users.js';
 
 /**
  * The component schemas of the OpenAPI document. Request bodies come from the very zod schemas the

@@ -1,15 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { z } from 'zod';
-import { ALL_SYSTEMS, RoleAssignmentBody, UserBody, MESSAGES } from '@openpivot/protocol';
+import { ALL_SYSTEMS, RoleAssignmentBody, UserBody, PasswordBody, MESSAGES } from '@openpivot/protocol';
 import type { SiteContext } from '../context.js';
 import type { RoleAssignmentRecord, Store, UserRecord } from '../../store/index.js';
 import { bodyOf, requirePermission } from '../app.js';
 import { sendError } from '../errors.js';
 import { hashPassword, newPassword } from '../../auth/secrets.js';
 import { V, iso, auditAdmin, sendStoreError, parseNumericId, removesLastAdmin, LAST_ADMIN } from './common.js';
-
-/** `PUT …/Users(ID)/Password`. */
-export const PasswordBody = z.object({ Password: UserBody.shape.Password.unwrap() });
 
 export function userJson(u: UserRecord): Record<string, unknown> {
   // Never the hash: only whether the user can log in with a password at all.
