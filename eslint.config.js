@@ -11,17 +11,19 @@ const MAY_IMPORT = {
   entities: ['kql'],
   protocol: ['kql', 'entities'],
   agent: ['kql', 'entities', 'protocol'],
-  site: ['kql', 'entities', 'protocol'],
-  cloud: ['kql', 'entities', 'protocol'],
+  server: ['protocol'],
+  site: ['kql', 'entities', 'protocol', 'server'],
+  cloud: ['kql', 'entities', 'protocol', 'server'],
   web: ['kql', 'entities', 'protocol'],
-  cli: ['kql', 'entities', 'protocol', 'agent', 'site', 'cloud'],
+  cli: ['kql', 'entities', 'protocol', 'server', 'agent', 'site', 'cloud'],
 };
 const ALL = Object.keys(MAY_IMPORT);
 const PURE = new Set(['kql', 'entities', 'protocol']);
 
 const boundaryRules = Object.entries(MAY_IMPORT).map(([pkg, allowed]) => ({
   files: [`packages/${pkg}/src/**/*.ts`],
-  ignores: ['**/*.test.ts'],
+  // Tests, and the helpers only tests import (`test-backends.ts`), may use testkit.
+  ignores: ['**/*.test.ts', '**/test-*.ts'],
   rules: {
     'no-restricted-imports': ['error', {
       patterns: [

@@ -12,8 +12,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { killChildrenOnInterrupt, stop, track, waitForLine } from './processes.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'packages/cli/bin/openpivot.js');
@@ -72,14 +72,8 @@ function childEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-const children = new Set<ChildProcess>();
 // Ctrl-C (or a timeout's SIGTERM) must not leave a site holding 10,000 sockets behind.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    for (const c of children) c.kill('SIGKILL');
-    process.exit(130);
-  });
-}
+killChildrenOnInterrupt();
 
 /**
  * Children run through bash only to raise their soft descriptor limit (10,000 sockets each; node cannot
@@ -89,42 +83,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 function spawnNode(args: readonly string[], profile: string | null, stderrFile: string): ChildProcess {
   const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
   const quoted = [process.execPath, ...flags, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
-  const child = spawn('bash', ['-c', `ulimit -n 20000 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec ${quoted}`], {
+  return track(spawn('bash', ['-c', `ulimit -n 20000 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec ${quoted}`], {
     cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', openSync(stderrFile, 'a')],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  return child;
-}
-
-/** Resolves with the first stdout line matching `re`; rejects if the process exits or time runs out. */
-function waitForLine(child: ChildProcess, re: RegExp, what: string, timeoutMs: number): Promise<RegExpExecArray> {
-  return new Promise((resolvePromise, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    const timer = setTimeout(() => done(new Error(`${what}: nothing within ${timeoutMs} ms`)), timeoutMs);
-    const onExit = (code: number | null): void => done(new Error(`${what}: the process exited (${code}) first`));
-    const done = (e: Error | null, m?: RegExpExecArray): void => {
-      clearTimeout(timer);
-      child.off('exit', onExit);
-      lines.close();
-      if (e) reject(e);
-      else resolvePromise(m!);
-    };
-    lines.on('line', (line) => {
-      const m = re.exec(line);
-      if (m) done(null, m);
-    });
-    child.on('exit', onExit);
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
+  }));
 }
 
 async function runCli(args: readonly string[]): Promise<string> {
@@ -290,8 +251,8 @@ async function benchOne(n: number, f: Flags, work: string): Promise<Figures> {
     const siteEndKb = rssKb(site.pid!);
     return { agents: n, connectMs, connectSiteCpu, siteBeforeKb, siteAfterKb, siteEndKb, fleetKb, firstRun, runs };
   } finally {
-    if (fleet) await stop(fleet);
-    await stop(site);
+    if (fleet) await stop(fleet, 30_000);
+    await stop(site, 30_000);
   }
 }
 

@@ -27,12 +27,15 @@ await Promise.all(BUNDLES.map(({ entry, out }) => build({
   // Third-party packages load from node_modules at run time: better-sqlite3 is native, the others
   // carry optional native parts (ws) or are large enough that inlining them gains nothing.
   // The Kusto language service is for tests only.
-  external: ['@kusto/*', 'better-sqlite3', 'pg', 'pg-native', 'kysely', 'fastify', 'ws', 'bufferutil', 'utf-8-validate', '@nats-io/*', 'zod'],
+  external: ['@kusto/*', 'better-sqlite3', 'pg', 'pg-native', 'kysely', 'fastify', '@fastify/*', 'openid-client', 'ws', 'bufferutil', 'utf-8-validate', '@nats-io/*', 'zod'],
   sourcemap: 'linked',
   // Keep names readable in stack traces of internal errors; minifying saves little memory.
   minify: false,
   legalComments: 'none',
   logLevel: 'warning',
 })));
+// The web app (admin center and site console), served from dist/web by the cloud and the site.
+const { build: viteBuild } = await import('vite');
+await viteBuild({ configFile: fileURLToPath(new URL('../packages/web/vite.config.ts', import.meta.url)), logLevel: 'warn' });
 const sizes = BUNDLES.map(({ out }) => `${out} ${(statSync(new URL(`../${out}`, import.meta.url)).size / 1024).toFixed(0)} KB`);
-console.log(`built ${sizes.join(', ')} in ${(performance.now() - started).toFixed(0)} ms`);
+console.log(`built ${sizes.join(', ')}, dist/web in ${(performance.now() - started).toFixed(0)} ms`);

@@ -1,10 +1,9 @@
 /**
- * `npm run conformance -- --runs 100000 [--seed N]`: the differential checks against the official
+ * `npm run conformance -- --runs 100000 [--seed N] [--dialect kusto|cmpivot] [--top N]`: the differential checks against the official
  * Kusto language service on many generated queries, with agreement rates and the commonest disagreements.
  */
-import { analyze, complete, scalarFunctions, aggregateFunctions } from '@openpivot/kql';
 import { CATALOG } from '@openpivot/entities';
-import { runConformance, type EngineLike } from '@openpivot/testkit';
+import { conformanceEngine, ENGINE_REGISTRY, runConformance } from '@openpivot/testkit';
 
 function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -19,17 +18,16 @@ function flag(name: string, fallback: number): number {
 
 const runs = flag('runs', 10000);
 const seed = flag('seed', Date.now() % 2 ** 31);
-const OPERATORS = ['where', 'project', 'project-away', 'project-rename', 'project-reorder', 'extend', 'summarize', 'count', 'distinct',
-  'order by', 'sort by', 'top', 'take', 'limit', 'join', 'union', 'mv-expand', 'parse', 'render'];
-export const engine: EngineLike = {
-  analyze: (text) => analyze(text, { catalog: CATALOG, dialect: 'kusto' }),
-  complete: (text, offset) => complete(text, offset, { catalog: CATALOG, dialect: 'kusto' }),
-  names: { operators: new Set(OPERATORS), functions: new Set(scalarFunctions.keys()), aggregates: new Set(aggregateFunctions.keys()) },
-};
+const d = process.argv.indexOf('--dialect');
+const dialect = d < 0 ? 'kusto' : process.argv[d + 1];
+if (dialect !== 'kusto' && dialect !== 'cmpivot') {
+  console.error(`--dialect is kusto or cmpivot, got '${dialect ?? ''}'.`);
+  process.exit(1);
+}
 
-console.log(`conformance: ${runs} generated queries, seed ${seed} (replay with --seed ${seed})`);
+console.log(`conformance (${dialect} dialect): ${runs} generated queries, seed ${seed} (replay with --seed ${seed})`);
 const started = Date.now();
-const report = runConformance({ registry: { scalarFunctions, aggregateFunctions }, catalog: CATALOG, engine, seed, runs });
+const report = runConformance({ registry: ENGINE_REGISTRY, catalog: CATALOG, engine: conformanceEngine(dialect), seed, runs });
 const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(2)} %` : 'n/a');
 console.log(`supported set: ${pct(report.supportedShare, 1)} of the generated (non-mutant) queries`);
 for (const [check, c] of Object.entries(report.checks)) console.log(`${check.padEnd(12)} ${pct(c.agree, c.total).padStart(9)} agreement (${c.agree}/${c.total})`);

@@ -9,7 +9,7 @@ export { executeQuery, PlanCache, type QueryEnvironment, type ResultMessage } fr
 export { createLogger, silentLogger, atLeast, type AgentLogger, type LogLevel, type LoggerOptions, type LogSink } from './channel/logger.js';
 export { readDeviceFacts, deviceName, AGENT_VERSION } from './channel/facts.js';
 export { loadOrCreateIdentity, IDENTITY_FILE, type AgentIdentity } from './channel/identity.js';
-export { Backoff, type BackoffOptions } from './channel/backoff.js';
+export { Backoff, type BackoffOptions } from '@openpivot/protocol';
 export { simulateAgents, type SimulateOptions, type SimulatedFleet } from './simulate/simulate-agents.js';
 export { syntheticProviders } from './simulate/synthetic-providers.js';
 export { simulatedDevice, simulatedFacts, type SimDevice } from './simulate/synthetic-device.js';

@@ -16,3 +16,12 @@ export function parseCount(name: string, text: string | true | undefined, fallba
   if (text === true || !/^\d{1,9}$/.test(text) || Number(text) < 1 || Number(text) > max) throw new UsageError(`--${name} takes a whole number from 1 to ${max}`);
   return Number(text);
 }
+
+const SIZES: Readonly<Record<string, number>> = { kb: 1024, mb: 1024 * 1024, gb: 1024 * 1024 * 1024 };
+
+/** "512KB", "5MB", "1GB" → bytes. */
+export function parseSize(name: string, text: string): number {
+  const m = /^(\d{1,6})\s*(kb|mb|gb)$/i.exec(text.trim());
+  if (!m || Number(m[1]) === 0) throw new UsageError(`--${name} takes a size like 512KB or 5MB (got '${text}')`);
+  return Number(m[1]) * SIZES[m[2]!.toLowerCase()]!;
+}

@@ -1,4 +1,4 @@
-import { EVAL_USAGE, RUN_USAGE, ENTITIES_USAGE, START_USAGE, CONSOLE_USAGE, SITE_USAGE, AGENT_USAGE, CHECK_USAGE } from './usage.js';
+import { EVAL_USAGE, RUN_USAGE, ENTITIES_USAGE, START_USAGE, CONSOLE_USAGE, SITE_USAGE, CLOUD_USAGE, AGENT_USAGE, CHECK_USAGE } from './usage.js';
 import { type Io, type ExitCode, UsageError } from './io.js';
 
 const USAGE = `usage: openpivot <command> [options]
@@ -10,6 +10,7 @@ commands:
   ${CHECK_USAGE.split('\n').join('\n  ')}
   ${START_USAGE.split('\n').join('\n  ')}
   ${SITE_USAGE.split('\n').join('\n  ')}
+  ${CLOUD_USAGE.split('\n').join('\n  ')}
   ${AGENT_USAGE.split('\n').join('\n  ')}
   ${CONSOLE_USAGE.split('\n').join('\n  ')}
 `;
@@ -24,6 +25,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   start: async () => (await import('./commands/start.js')).startCommand,
   console: async () => (await import('./commands/console.js')).consoleCommand,
   site: async () => (await import('./commands/site.js')).siteCommand,
+  cloud: async () => (await import('./commands/cloud.js')).cloudCommand,
   agent: async () => (await import('./commands/agent.js')).agentCommand,
 };
 

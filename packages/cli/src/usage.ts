@@ -3,9 +3,11 @@ export const EVAL_USAGE = `openpivot eval '<query>' [--format table|json|csv] [-
   Runs a self-contained query (datatable, print, range, let) with no server.
   --now fixes the clock for now() and ago() (default: the real time).`;
 
-export const START_USAGE = `openpivot start [--data DIR] [--port N]
-  Starts a site on its embedded defaults (SQLite under ./.openpivot, port 8080) and an agent for
-  this machine, enrolled with it. What \`npm start\` runs.`;
+export const START_USAGE = `openpivot start [--data DIR] [--port N] [--cloud-port N]
+  What \`npm start\` runs: a cloud (port 8090), a site attached to it (port 8080) and an agent for this machine,
+  enrolled in the site, in one process, with data under ./.openpivot. First start makes a tenant and the users
+  admin@, helpdesk@ and readonly@openpivot.local (one per cloud role); passwords from OPENPIVOT_ADMIN_PASSWORD,
+  OPENPIVOT_HELPDESK_PASSWORD, OPENPIVOT_READONLY_PASSWORD if set, otherwise generated and printed once.`;
 
 export const CONSOLE_USAGE = `openpivot console [--dialect cmpivot|kusto]
   A query console with no server: one query per line (datatable, print, range, let), answered as a table.`;
@@ -39,3 +41,17 @@ export const CHECK_USAGE = `openpivot check ['<query>' | --file F.kql | -] [--di
   brackets, a \`;\` or a blank line ends a query, except that a \`;\` only closes a \`let\` (or \`set\`, \`declare\`)
   statement, a \`let\` statement runs to its \`;\`, and a blank line followed by \`|\` continues the query.
   --format json: {"diagnostics":[…],"columns":[…],"entities":[…]}, or {"queries":[{"line":N,…}]} for several.`;
+
+export const CLOUD_USAGE = `openpivot cloud [--data DIR] [--port N] [--host H] [--database URL] [--nats URL] [--node-id ID] [--retention-days N] [--query-timeout 10m] [--result-limit 5MB]
+    [--public-url URL] [--oidc-issuer URL --oidc-client-id ID [--oidc-client-secret S]]
+  Runs the cloud service of tenant attach (defaults: ./.openpivot/cloud, port 8090): attached sites dial it.
+  With --oidc-issuer, cloud users may also sign in through that OpenID Connect provider (GET /auth/oidc/login);
+  register URL/auth/oidc/callback there as the redirect URI, URL being --public-url (default http://127.0.0.1:PORT).
+  The client secret may come from OPENPIVOT_OIDC_CLIENT_SECRET instead; without one the client is public (PKCE).
+openpivot cloud tenant add NAME [--data DIR|--database URL]
+  Prints the new tenant's id, alone.
+openpivot cloud user add UPN --tenant ID --role ROLE [--data DIR|--database URL]
+  ROLE: "Intune Administrator", "Help Desk Operator" or "Read Only Operator"; password from OPENPIVOT_PASSWORD
+  if set, otherwise generated and printed.
+openpivot cloud attach-code --tenant ID [--data DIR|--database URL]
+  Prints one one-time attach code, alone (valid 24 hours): give it to \`openpivot site attach\`.`;

@@ -40,7 +40,7 @@ const has = (cols: Col[], name: string, type?: ScalarType): boolean => cols.some
 
 const where: Step = (cols) => {
   const preds: string[] = ['true'];
-  if (has(cols, 'Name', 'string')) preds.push('Name contains "ss"', 'Name == "svchost"', 'Name in ("ssh", "explorer")', 'Name startswith "s"', 'isempty(Name)');
+  if (has(cols, 'Name', 'string')) preds.push('Name contains "ss"', 'Name == "svchost"', 'Name in ("ssh", "explorer")', 'Name startswith "s"', 'isempty(Name)', 'Name has_any ("ssh", "SVCHOST")', 'Name has_all ("sshd")');
   if (has(cols, 'N', 'long')) preds.push('N > 3', 'N % 2 == 0', 'isnull(N)', 'N between (1 .. 10)', 'N != 4');
   if (has(cols, 'R', 'real')) preds.push('R < 0.5', 'isnotnull(R)');
   if (has(cols, 'At', 'datetime')) preds.push('At > datetime(2024-01-11)', 'At < ago(4d)');
@@ -60,8 +60,12 @@ const extend: Step = (cols) => {
   return fc.constantFrom(...fresh).map(([text, c]) => ({ text: `extend ${text}`, cols: [...cols, c] }));
 };
 
-const project: Step = (cols) =>
-  fc.subarray(cols, { minLength: 1 }).map((keep) => ({ text: `project ${keep.map((c) => c.name).join(', ')}`, cols: keep }));
+const project: Step = (cols) => fc.oneof(
+  fc.subarray(cols, { minLength: 1 }).map((keep) => ({ text: `project ${keep.map((c) => c.name).join(', ')}`, cols: keep })),
+  // project-keep keeps the input's order, whatever order it names them in.
+  fc.subarray(cols, { minLength: 1 }).map((keep) => ({ text: `project-keep ${[...keep].reverse().map((c) => c.name).join(', ')}`, cols: keep })),
+);
+const serialize: Step = (cols) => fc.constant({ text: 'serialize', cols });
 
 const AGGS: { text: (cols: Col[]) => string | null; type: (cols: Col[]) => ScalarType }[] = [
   { text: () => 'count()', type: () => 'long' },
@@ -150,7 +154,7 @@ const mvExpand: Step = (cols) => (has(cols, 'Tags', 'dynamic') ? fc.constant<{ t
 
 // `top` takes a single key in Kusto, so ties leave open which rows it keeps; `order by <every column> | take N`
 // binds to the same Top node with a total order, which the split law needs.
-const STEPS: Step[] = [where, where, extend, project, summarize, summarize, count, distinct, orderTake, orderTake, join, join, union, mvExpand];
+const STEPS: Step[] = [where, where, extend, project, summarize, summarize, count, distinct, orderTake, orderTake, join, join, union, mvExpand, serialize];
 
 export const queryArb: fc.Arbitrary<{ text: string; ordered: boolean }> = fc.integer({ min: 1, max: 4 }).chain((n) => {
   let arb: fc.Arbitrary<{ parts: string[]; cols: Col[]; ordered: boolean }> = fc.constant({ parts: ['T'], cols: T_COLUMNS, ordered: false });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
-import { validate, type Validated } from './validate.js';
+import { parseFrame, type Validated } from './validate.js';
 
 /**
  * The agent channel: JSON text frames over one WebSocket the agent dials (`/agent`). Every message has
@@ -102,16 +102,6 @@ export function parseAgentMessage(text: string): Validated<AgentMessage> {
 /** Parses one text frame from the site. */
 export function parseSiteMessage(text: string): Validated<SiteMessage> {
   return parseFrame(SiteMessage, text);
-}
-
-function parseFrame<T>(schema: z.ZodType<T>, text: string): Validated<T> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, errors: [{ field: '', message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }] };
-  }
-  return validate(schema, value);
 }
 
 /** Splits rows into chunks of at most LIMITS.chunkMaxRows rows and about LIMITS.chunkMaxBytes bytes. */

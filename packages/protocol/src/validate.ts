@@ -16,6 +16,17 @@ export function validate<T>(schema: z.ZodType<T>, value: unknown): Validated<T> 
   return { ok: false, errors };
 }
 
+/** Parses one JSON text frame (a WebSocket message) and validates it (never throws). */
+export function parseFrame<T>(schema: z.ZodType<T>, text: string): Validated<T> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [{ field: '', message: `not JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+  }
+  return validate(schema, value);
+}
+
 /** "field: message; field: message" for logs and close reasons. */
 export function describeErrors(errors: readonly FieldError[]): string {
   return errors.map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('; ');

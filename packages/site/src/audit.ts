@@ -1,6 +1,6 @@
 import type { QuerySource } from '@openpivot/protocol';
 import type { Store, AuditInput, AuditRecord, AuditKind } from './store/index.js';
-import type { Log } from './log.js';
+import type { Log } from '@openpivot/server';
 
 /** Who did something, and from where: the audit fields every entry carries. */
 export interface Actor {

@@ -1,5 +1,5 @@
 import type { Store } from './store/index.js';
-import type { Log } from './log.js';
+import type { Log } from '@openpivot/server';
 
 /**
  * Removes operations and their results older than the retention period (default 7 days), at start

@@ -5,4 +5,5 @@
 export { startSite, type SiteOptions, type RunningSite } from './site.js';
 export { createEnrollToken, addUser, AdminCommandError } from './admin-commands.js';
 export { openStore, type Store } from './store/index.js';
-export { createLog, type Log } from './log.js';
+export { attachToCloud, CloudAttachError, type Attached } from './cloud/attach.js';
+export { createLog, type Log } from '@openpivot/server';

@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { BUILT_IN_ROLES, ALL_SYSTEMS, LIMITS } from '@openpivot/protocol';
 import { openStore, type Store } from './store/index.js';
 import { Authenticator } from './auth/authenticate.js';
-import { hashPassword, newPassword } from './auth/secrets.js';
 import { Auditor } from './audit.js';
 import { LocalBus, type Bus } from './cluster/bus.js';
 import { NatsBus } from './cluster/nats-bus.js';
@@ -12,8 +11,10 @@ import { AgentHub } from './agents/agent-hub.js';
 import { AgentEndpoint } from './agents/agent-endpoint.js';
 import { OperationService } from './operations/operation-service.js';
 import { createApp } from './rest/app.js';
-import { createLog, type Log } from './log.js';
+import { createLog, hashPassword, newPassword, serveWebApp, type Log } from '@openpivot/server';
 import { startCleanup } from './cleanup.js';
+import { loadCloudCredential } from './cloud/attach.js';
+import { startCloudConnector, type CloudConnector } from './cloud/connector.js';
 
 export interface SiteOptions {
   /** SQLite data directory (default ./.openpivot/site); ignored with `databaseUrl`. */
@@ -35,6 +36,10 @@ export interface SiteOptions {
   readonly deviceTimeLimitMs?: number;
   /** PEM key and certificate: the REST API and the agent channel are then served over TLS (https, wss). */
   readonly tls?: { readonly key: Buffer; readonly cert: Buffer };
+  /** The built web app (dist/web), served at /console/ as the site console. */
+  readonly webRoot?: string;
+  /** Reconnect delays of the cloud connector (tests shorten them); 0.5 s up to 60 s by default. */
+  readonly cloudBackoff?: { readonly baseMs: number; readonly capMs: number };
 }
 
 export interface RunningSite {
@@ -46,6 +51,8 @@ export interface RunningSite {
   /** Set only on the very first start when the password was generated: print it once. */
   readonly initialAdminPassword: string | null;
   readonly agentsConnected: () => number;
+  /** Attached to a cloud and welcomed by it now (false when the site is not attached). */
+  readonly cloudConnected: () => boolean;
   close(): Promise<void>;
 }
 
@@ -76,6 +83,7 @@ export async function startSite(o: SiteOptions = {}): Promise<RunningSite> {
       store, auth: new Authenticator(store, clock), auditor, operations, bus, hub, log, clock, nodeId,
       settings: { operationTimeoutMs: o.operationTimeoutMs ?? LIMITS.operationTimeoutMs, staleAfterMs: 3 * heartbeatMs + 5_000 },
     }, o.tls);
+    await serveWebApp(app, { root: o.webRoot, prefix: '/console/' });
     app.server.on('upgrade', (req, socket, head) => {
       if ((req.url ?? '').split('?')[0] === '/agent') endpoint.handleUpgrade(req, socket, head);
       else socket.destroy();
@@ -84,16 +92,27 @@ export async function startSite(o: SiteOptions = {}): Promise<RunningSite> {
     const actualPort = (app.server.address() as AddressInfo).port;
     const resumed = await operations.resume();
     const cleanup = startCleanup(store, log, (o.retentionDays ?? LIMITS.retentionDays) * 86_400_000, clock);
-    log('site.started', { port: actualPort, tls: o.tls !== undefined, nodeId, siteId, database: store.dialect, nats: o.natsUrl ? true : false, resumedOperations: resumed });
+    // Attached (`openpivot site attach`): keep one outbound connection to the cloud.
+    const credential = await loadCloudCredential(store);
+    const connector: CloudConnector | null = credential
+      ? startCloudConnector({
+        store, bus, operations, auditor, log, clock, credential,
+        settings: { staleAfterMs: 3 * heartbeatMs + 5_000 },
+        ...(o.cloudBackoff ? { backoff: o.cloudBackoff } : {}),
+      })
+      : null;
+    log('site.started', { port: actualPort, tls: o.tls !== undefined, nodeId, siteId, database: store.dialect, nats: o.natsUrl ? true : false, resumedOperations: resumed, cloud: credential ? credential.url : null });
 
     let closed = false;
     return {
       url: `${o.tls ? 'https' : 'http'}://127.0.0.1:${actualPort}`, port: actualPort, nodeId, siteId, store, initialAdminPassword,
       agentsConnected: () => hub.size,
+      cloudConnected: () => connector?.connected() ?? false,
       async close() {
         if (closed) return;
         closed = true;
         cleanup.stop();
+        await connector?.close();
         await operations.close();
         await endpoint.close();
         await app.close();

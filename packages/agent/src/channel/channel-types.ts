@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { ClientOptions } from 'ws';
 import { LIMITS, type DeviceFacts, type DoneMessage } from '@openpivot/protocol';
-import type { BackoffOptions } from './backoff.js';
+import type { BackoffOptions } from '@openpivot/protocol';
 import type { AgentLogger } from './logger.js';
 import type { QueryRunner } from './operations.js';
 

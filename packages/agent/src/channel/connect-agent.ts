@@ -7,7 +7,7 @@ import type { PathPolicy, Provider } from '../providers/provider.js';
 import { currentPlatform, providersFor } from '../providers/registry.js';
 import { createPathPolicy } from '../local/path-policy.js';
 import { catalogOf } from '../local/run-local.js';
-import type { BackoffOptions } from './backoff.js';
+import type { BackoffOptions } from '@openpivot/protocol';
 import { openChannel, type AgentHandle } from './connection.js';
 import { executeQuery, PlanCache } from './executor.js';
 import { deviceName, readDeviceFacts } from './facts.js';

@@ -1,6 +1,5 @@
 import WebSocket, { type RawData } from 'ws';
-import { CLOSE_CODES, PROTOCOL_VERSION, describeErrors, parseSiteMessage, type DeviceFacts, type SiteMessage } from '@openpivot/protocol';
-import { Backoff } from './backoff.js';
+import { Backoff, CLOSE_CODES, PROTOCOL_VERSION, describeErrors, parseSiteMessage, type DeviceFacts, type SiteMessage } from '@openpivot/protocol';
 import { DEFAULT_WS_OPTIONS, EnrollmentRefused, type AgentEvents, type AgentHandle, type ChannelOptions } from './channel-types.js';
 import { agentEndpoint, signNonce } from './identity.js';
 import { errorMessage, silentLogger, type AgentLogger } from './logger.js';

@@ -1,5 +1,5 @@
 import { ENTITIES } from '@openpivot/entities';
-import type { BackoffOptions } from '../channel/backoff.js';
+import type { BackoffOptions } from '@openpivot/protocol';
 import { DEFAULT_WS_OPTIONS, openChannel, type AgentHandle } from '../channel/connection.js';
 import { executeQuery, PlanCache, type QueryEnvironment } from '../channel/executor.js';
 import { agentEndpoint } from '../channel/identity.js';

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { startSite, openStore, createEnrollToken, addUser, createLog, AdminCommandError, type Store } from '@openpivot/site';
+import { startSite, openStore, createEnrollToken, addUser, attachToCloud, createLog, AdminCommandError, CloudAttachError, type Store } from '@openpivot/site';
 import { parseArgs, type ParsedArgs } from '../args.js';
 import { UsageError, type Io, type ExitCode } from '../io.js';
 import { parseDuration, parseCount } from '../duration.js';
 import { untilSignal } from '../signals.js';
+import { webRoot } from '../web-root.js';
 
 const STORE_FLAGS = { data: 'value', database: 'value' } as const;
 
@@ -11,9 +12,10 @@ const STORE_FLAGS = { data: 'value', database: 'value' } as const;
 export async function siteCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const [sub, ...rest] = argv;
   if (sub === 'enroll-token') return enrollToken(rest, io);
+  if (sub === 'attach') return attach(rest, io);
   if (sub === 'user') {
     const [verb, ...more] = rest;
-    if (verb !== 'add') throw new UsageError(`unknown 'site user' command '${verb ?? ''}'; try: site user add NAME --role ROLE`);
+    if (verb !== 'add') throw new UsageError(`unknown 'site user' command '${verb ?? ''}'; try: site user add NAME --role ROLE [--upn UPN]`);
     return userAdd(more, io);
   }
   if (sub !== undefined && !sub.startsWith('--')) throw new UsageError(`unknown 'site' command '${sub}'`);
@@ -32,6 +34,7 @@ async function serve(argv: readonly string[], io: Io): Promise<ExitCode> {
     retentionDays: parseCount('retention-days', args.flags.get('retention-days'), 7, 3650),
     ...(str(args, 'disconnect-grace') ? { disconnectGraceMs: parseDuration('disconnect-grace', str(args, 'disconnect-grace')!) } : {}),
     ...tlsOptions(str(args, 'tls-cert'), str(args, 'tls-key')),
+    ...(webRoot() ? { webRoot: webRoot()! } : {}),
     log: createLog(io.stderr),
   });
   io.stdout.write(`openpivot site listening on ${site.url} (node ${site.nodeId})\n`);
@@ -50,20 +53,41 @@ async function enrollToken(argv: readonly string[], io: Io): Promise<ExitCode> {
 }
 
 async function userAdd(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const args = parseArgs(argv, { ...STORE_FLAGS, role: 'value', collection: 'value' });
+  const args = parseArgs(argv, { ...STORE_FLAGS, role: 'value', collection: 'value', upn: 'value' });
   const [name, extra] = args.positional;
-  if (!name || extra !== undefined) throw new UsageError('usage: openpivot site user add NAME --role ROLE [--collection ID[,ID…]]');
+  if (!name || extra !== undefined) throw new UsageError('usage: openpivot site user add NAME --role ROLE [--collection ID[,ID…]] [--upn UPN]');
+  const upn = str(args, 'upn');
   const role = str(args, 'role');
   if (!role) throw new UsageError('--role is required (for example --role "Helpdesk Operator")');
   const collections = (str(args, 'collection') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
   return withStore(args, async (store): Promise<ExitCode> => {
     try {
-      const { generatedPassword } = await addUser(store, { name, role, collections, ...(process.env.OPENPIVOT_PASSWORD ? { password: process.env.OPENPIVOT_PASSWORD } : {}) });
+      const { generatedPassword } = await addUser(store, { name, role, collections, ...(upn !== undefined ? { upn } : {}), ...(process.env.OPENPIVOT_PASSWORD ? { password: process.env.OPENPIVOT_PASSWORD } : {}) });
       io.stdout.write(generatedPassword ? `user ${name} added; password (shown once): ${generatedPassword}\n` : `user ${name} added\n`);
       return 0;
     } catch (e) {
       if (e instanceof AdminCommandError) throw new UsageError(e.message);
       throw e;
+    }
+  });
+}
+
+/** `openpivot site attach --cloud URL --code CODE`: spends the attach code and keeps the connector credential. */
+async function attach(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const args = parseArgs(argv, { ...STORE_FLAGS, cloud: 'value', code: 'value' });
+  if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`);
+  const cloudUrl = str(args, 'cloud');
+  const code = str(args, 'code');
+  if (!cloudUrl || !code) throw new UsageError('usage: openpivot site attach --cloud URL --code CODE [--data DIR|--database URL]');
+  return withStore(args, async (store): Promise<ExitCode> => {
+    try {
+      const attached = await attachToCloud(store, { cloudUrl, code });
+      io.stdout.write(`attached to tenant ${attached.tenantName} (${attached.tenantId}) as connector ${attached.connectorId}\n`);
+      return 0;
+    } catch (e) {
+      if (!(e instanceof CloudAttachError)) throw e;
+      io.stderr.write(`openpivot site attach: ${e.message}\n`);
+      return 1;
     }
   });
 }

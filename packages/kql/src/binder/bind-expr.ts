@@ -14,6 +14,7 @@ import { resolveIn, resolveName, suggestNames } from './names.js';
 import type { Scope } from './scope.js';
 import { type BindContext, tooManyErrors } from './context.js';
 import { memberFunction, indexFunction } from './dynamic-access.js';
+import { checkArgRules, noteCallShape, noteFolded } from './arg-rules.js';
 
 /** Stands for an expression that already produced a diagnostic, so later checks stay quiet about it. */
 export const ERROR_EXPR: BoundExpr = Object.freeze({ k: 'const', type: 'dynamic', value: null }) as BoundExpr;
@@ -45,12 +46,14 @@ export function bindExpr(e: ast.Expr, scope: Scope, ctx: BindContext, opts: Expr
       return bindName(e, scope, ctx);
     case 'Unary': {
       const operand = bindExpr(e.operand, scope, ctx, opts);
-      if (operand === ERROR_EXPR || e.op === '+') return operand;
+      if (operand === ERROR_EXPR) return ERROR_EXPR;
       const type = operand.type;
-      if (!isNumeric(type) && type !== 'timespan' && type !== 'dynamic') {
-        ctx.diagnostics.push(msg.operatorTypes('-', operand.type, operand.type, e.span));
+      // Kusto's unary plus takes a number, timespan, datetime or dynamic (KS106 for a string, bool or guid).
+      if (!isNumeric(type) && type !== 'timespan' && type !== 'dynamic' && (e.op === '-' || type !== 'datetime')) {
+        ctx.diagnostics.push(msg.operatorTypes(e.op, operand.type, operand.type, e.span));
         return ERROR_EXPR;
       }
+      if (e.op === '+') return operand;
       return fold({ k: 'arith', type, op: '-', left: constExpr(type, 0), right: operand }, ctx);
     }
     case 'Binary':
@@ -80,6 +83,12 @@ export function bindExpr(e: ast.Expr, scope: Scope, ctx: BindContext, opts: Expr
       const target = bindExpr(e.target, scope, ctx, opts);
       const index = bindExpr(e.index, scope, ctx, opts);
       if (target === ERROR_EXPR || index === ERROR_EXPR) return ERROR_EXPR;
+      // Kusto allows `x[i]` on dynamic values only (KS147 for a string or number).
+      if (target.type !== 'dynamic') {
+        const bracket = e.index.span.start - 1; // the '[' (the index starts right after it)
+        ctx.diagnostics.push(msg.elementAccess(target.type, { start: bracket, end: bracket + 1 }));
+        return ERROR_EXPR;
+      }
       return fold(indexFunction(target, index), ctx);
     }
   }
@@ -210,6 +219,7 @@ function bindCall(e: ast.Call, scope: Scope, ctx: BindContext, opts: ExprOptions
     ctx.diagnostics.push(msg.wrongArgumentCount(fn.name, fn.minArgs, fn.maxArgs, args.length, e.span));
     return ERROR_EXPR;
   }
+  if (!checkArgRules(fn, e, args, ctx)) return ERROR_EXPR;
   const info = argInfo(args);
   const type = fn.returns(info, ctx.dialect);
   if (typeof type !== 'string') {
@@ -218,6 +228,7 @@ function bindCall(e: ast.Call, scope: Scope, ctx: BindContext, opts: ExprOptions
     return ERROR_EXPR;
   }
   const call: BoundExpr = { k: 'call', type, name: fn.name, fn: fn.compile(info, ctx.dialect), args, ...(fn.volatile ? { volatile: true } : {}) };
+  noteCallShape(call, fn);
   return fold(call, ctx);
 }
 
@@ -260,5 +271,7 @@ export function fold(e: BoundExpr, ctx: BindContext): BoundExpr {
   } catch {
     return e; // leave it to run time, where the error is reported against the row
   }
-  return constExpr(e.type, value);
+  const folded = constExpr(e.type, value);
+  noteFolded(e, folded);
+  return folded;
 }

@@ -6,6 +6,8 @@ import type { BindContext } from './context.js';
 import { bindMessages as msg } from '../diagnostics/bind-messages.js';
 import { resolveName, uniqueName } from './names.js';
 import { comparisonType } from './bind-expr.js';
+import { keepDevice } from './keep-device.js';
+import { colExpr } from '../plan/bound-expr.js';
 
 /** Kusto allows at most this many joins; CMPivot documents a limit of 5. */
 const MAX_JOINS = 5;
@@ -24,7 +26,9 @@ export function bindJoin(op: ast.Join, left: PlanNode, ctx: BindContext, bindTab
   for (const p of op.params) {
     const name = p.name.name.toLowerCase();
     if (name === 'kind') {
-      const value = p.value.kind === 'Literal' ? String(p.value.value).toLowerCase() : '';
+      // Kusto's kinds are lower case; the cmpivot dialect takes keywords in any case.
+      const written = p.value.kind === 'Literal' ? String(p.value.value) : '';
+      const value = ctx.dialect === 'cmpivot' ? written.toLowerCase() : written;
       const k = JOIN_KINDS[value];
       if (k) joinKind = k;
       else ctx.diagnostics.push(msg.badParameterValue('kind', value, Object.keys(JOIN_KINDS), p.value.span));
@@ -32,12 +36,14 @@ export function bindJoin(op: ast.Join, left: PlanNode, ctx: BindContext, bindTab
       ctx.diagnostics.push(msg.unknownParameter('join', p.name.name, ['kind', 'hint.strategy'], p.name.span));
     }
   }
-  const right = bindTabular(op.right, ctx);
+  let right = bindTabular(op.right, ctx);
+  // Set when the right side carries a Device column only for the bare join's key: dropped again after.
+  let hiddenDevice = false;
   const leftKeys: number[] = [];
   const rightKeys: number[] = [];
   const keyTypes: ScalarType[] = [];
   const leftNames = left.schema.map((c) => c.name);
-  const rightNames = right.schema.map((c) => c.name);
+  let rightNames = right.schema.map((c) => c.name);
   const addKey = (l: ast.Ident, r: ast.Ident): void => {
     const li = resolveName(l.name, leftNames, ctx.dialect);
     const ri = resolveName(r.name, rightNames, ctx.dialect);
@@ -55,8 +61,14 @@ export function bindJoin(op: ast.Join, left: PlanNode, ctx: BindContext, bindTab
     if (ctx.dialect === 'cmpivot') {
       // CMPivot joins rows of the same device: a bare join is on Device.
       const device: ast.Ident = { name: 'Device', span: op.keywordSpan };
-      const hasBoth = 'found' in resolveName('Device', leftNames, 'cmpivot') && 'found' in resolveName('Device', rightNames, 'cmpivot');
-      if (hasBoth) addKey(device, device);
+      const has = (names: readonly string[]): boolean => 'found' in resolveName('Device', names, 'cmpivot');
+      const kept = has(leftNames) && !has(rightNames) ? keepDevice(right) : undefined;
+      if (kept) {
+        right = kept;
+        rightNames = kept.schema.map((c) => c.name);
+        hiddenDevice = true;
+      }
+      if (has(leftNames) && has(rightNames)) addKey(device, device);
       else ctx.diagnostics.push(msg.joinOnDevice(op.keywordSpan));
     } else {
       ctx.diagnostics.push(msg.joinOnDevice(op.keywordSpan));
@@ -77,7 +89,11 @@ export function bindJoin(op: ast.Join, left: PlanNode, ctx: BindContext, bindTab
       }
     }
   }
-  return { kind: 'Join', joinKind, left, right, leftKeys, rightKeys, keyTypes, schema: joinSchema(joinKind, left.schema, right.schema) };
+  const join: PlanNode = { kind: 'Join', joinKind, left, right, leftKeys, rightKeys, keyTypes, schema: joinSchema(joinKind, left.schema, right.schema) };
+  if (!hiddenDevice || joinKind === 'leftanti' || joinKind === 'leftsemi') return join;
+  // The right side's Device is always its last column, so it is the join's last one too.
+  const shown = join.schema.slice(0, -1);
+  return { kind: 'Project', input: join, schema: shown, exprs: shown.map((c, j) => colExpr(c.type, j)) };
 }
 
 function sideName(e: ast.Expr, side: '$left' | '$right'): ast.Ident | undefined {

@@ -99,16 +99,23 @@ export function bindParse(op: ast.Parse, input: PlanNode, ctx: BindContext): Pla
     ctx.diagnostics.push(msg.unsupported(`The parse pattern '${pattern}'`, op.keywordSpan));
     regex = /$^/;
   }
+  // A name declared twice in one pattern is an error (Kusto's KS171). A name the input already has
+  // (a second parse re-declaring the columns of a first) keeps the input's column under that name and
+  // appends the new one as Kusto's binder does: `P1` becomes `P11`, then `P12`…
   const schema = [...input.schema];
-  const taken = new Set(schema.map((c) => (ctx.dialect === 'cmpivot' ? c.name.toLowerCase() : c.name)));
+  const keyOf = (name: string): string => (ctx.dialect === 'cmpivot' ? name.toLowerCase() : name);
+  const taken = new Set(schema.map((c) => keyOf(c.name)));
+  const declared = new Set<string>();
   for (let i = 0; i < names.length; i++) {
-    const key = ctx.dialect === 'cmpivot' ? names[i]!.toLowerCase() : names[i]!;
-    if (taken.has(key)) {
+    const key = keyOf(names[i]!);
+    if (declared.has(key)) {
       ctx.diagnostics.push(msg.duplicateColumn(names[i]!, op.span));
       break;
     }
-    taken.add(key);
-    schema.push({ name: names[i]!, type: captures[i]!.type });
+    declared.add(key);
+    const name = taken.has(key) ? generatedName({ has: (n) => taken.has(keyOf(n)) || declared.has(keyOf(n)) }, names[i]!) : names[i]!;
+    taken.add(keyOf(name));
+    schema.push({ name, type: captures[i]!.type });
   }
   return { kind: 'Parse', input, source, regex, captures, schema, ...(mode === 'relaxed' ? { relaxed: true } : {}) };
 }

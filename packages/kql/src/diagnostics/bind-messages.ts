@@ -69,6 +69,16 @@ export const bindMessages = {
     error('KQL2029', `${what} mixes ${a} and ${b}.`, span),
   unsupportedFunction: (name: string, span: Span) =>
     error('KQL2030', `'${name}' is a Kusto function openpivot does not support.`, span),
+  constantRequired: (fn: string, index: number, span: Span) =>
+    error('KQL2031', `${fn}(): argument ${index + 1} must be a constant: an expression that reads no column.`, span),
+  literalRequired: (fn: string, index: number, span: Span) =>
+    error('KQL2032', `${fn}(): argument ${index + 1} must be a string literal.`, span),
+  arrayRequired: (fn: string, index: number, got: string, span: Span) =>
+    error('KQL2033', `${fn}(): argument ${index + 1} must be a dynamic array, not a dynamic ${got === 'bag' ? 'property bag' : 'scalar'}.`, span),
+  bagRequired: (fn: string, index: number, got: string, span: Span) =>
+    error('KQL2034', `${fn}(): argument ${index + 1} must be a dynamic property bag, not a dynamic ${got === 'array' ? 'array' : 'scalar'}.`, span),
+  elementAccess: (got: ScalarType, span: Span) =>
+    error('KQL2035', `The element access operator [] applies to dynamic values only, not to ${got}.`, span),
   ignoredParameter: (name: string, span: Span) =>
     warning('KQL2901', `The parameter '${name}' is accepted and has no effect here.`, span),
 };

@@ -146,6 +146,18 @@ export function internalParserError(at: Span): Diagnostic {
   return error('KQL1999', 'The query could not be parsed (internal parser error).', at);
 }
 
+export function parseStarBeforeText(at: Span): Diagnostic {
+  return error('KQL1302', "In a parse pattern, '*' must be followed by a string or end the pattern.", at);
+}
+
+export function parseColumnAfterText(at: Span): Diagnostic {
+  return error('KQL1303', 'In a parse pattern, a column must start the pattern or follow a string.', at);
+}
+
+export function parseStarAfterStringColumn(at: Span): Diagnostic {
+  return error('KQL1304', "In a parse pattern, '*' right after a string column is ambiguous.", at);
+}
+
 export function invalidJoinCondition(at: Span): Diagnostic {
   return error('KQL1301', "A join condition is a column name or '$left.a == $right.b'.", at);
 }

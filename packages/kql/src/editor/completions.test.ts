@@ -40,8 +40,9 @@ function at(marked: string, dialect?: 'kusto'): CompletionResult & { labels: str
 describe('complete: sources', () => {
   it('offers tables and statement keywords in an empty text', () => {
     const r = at('');
-    expect(r.labels).toEqual(expect.arrayContaining(['Process', 'File', 'let', 'datatable', 'print', 'range']));
+    expect(r.labels).toEqual(expect.arrayContaining(['Process', 'File', 'let', 'datatable', 'print', 'range', 'union']));
     expect(r).toMatchObject({ from: 0, to: 0 });
+    expect(at('let T = u').labels).toContain('union');
   });
 
   it('replaces the whole first word when the cursor is at 0', () => {
@@ -98,9 +99,11 @@ describe('complete: sources', () => {
 describe('complete: operators', () => {
   it('offers every tabular operator after a pipe, each documented', () => {
     const r = at('Process | ');
-    for (const op of ['where', 'project', 'project-away', 'project-rename', 'project-reorder', 'extend', 'summarize',
-      'count', 'distinct', 'order by', 'sort by', 'top', 'take', 'limit', 'join', 'union', 'mv-expand', 'parse', 'render']) {
-      expect(r.labels).toContain(op);
+    for (const op of ['where', 'project', 'project-away', 'project-keep', 'project-rename', 'project-reorder', 'extend', 'summarize',
+      'count', 'distinct', 'order by', 'sort by', 'top', 'take', 'limit', 'join', 'union', 'mv-expand', 'parse', 'render', 'serialize']) {
+      const item = r.items.find((i) => i.label === op);
+      // Written for the operator, not the generic line an undocumented parser keyword gets.
+      expect(item?.doc, op).not.toMatch(/^The .* operator\.$/);
     }
     expect(r.items.every((i) => i.kind === 'operator' && i.doc.length > 0)).toBe(true);
     expect(r).toMatchObject({ from: 10, to: 10 });
@@ -263,8 +266,18 @@ describe('complete: summarize, sort, join, render', () => {
 
   it('offers columns only where only columns may stand', () => {
     expect(at('Process | project-away ').labels).toEqual(['Name', 'ProcessId', 'Device']);
-    expect(at('Process | mv-expand ').labels).toEqual(['Name', 'ProcessId', 'Device']);
     expect(at('Process | project-rename n = ').labels).toEqual(['Name', 'ProcessId', 'Device']);
+  });
+
+  it('offers columns and functions after mv-expand, which expands an expression too', () => {
+    expect(at('Process | mv-expand ').labels).toEqual(expect.arrayContaining(['Name', 'ProcessId', 'pack_array']));
+  });
+
+  it('offers columns, functions and * after distinct, which takes expressions as project does', () => {
+    expect(at('Process | distinct ').labels).toEqual(expect.arrayContaining(['Name', 'tolower', '*']));
+    expect(at('Process | distinct Name, ').labels).toEqual(expect.arrayContaining(['ProcessId', 'strlen']));
+    expect(at('Process | distinct Name, ').labels).not.toContain('*');
+    expect(at('Process | distinct Name ').labels).toContain('contains');
   });
 
   it('offers types in a datatable schema and range keywords', () => {

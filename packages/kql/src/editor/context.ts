@@ -132,8 +132,11 @@ function operatorWant(f: Frame, text: string, walk: Walk, scope: () => readonly 
       return start ? columnsOnly() : endsOperand(prev) ? { keywords: v.SORT_WORDS.slice(0, 2) } : NONE;
     case 'project-rename':
       return prev?.text === '=' ? columnsOnly() : NONE;
-    case 'distinct':
-      return start ? { columns: scope(), keywords: prev ? [] : [STAR] } : NONE;
+    case 'distinct': {
+      // `distinct Name, Len = strlen(Name)`: expressions, as in project; `distinct *` alone.
+      const e = expr(start ? undefined : prev);
+      return prev ? e : { ...e, keywords: [...(e.keywords ?? []), STAR] };
+    }
     case 'summarize': {
       const by = rest.findIndex((x) => x.lower === 'by');
       if (by >= 0) return expr(by === rest.length - 1 ? undefined : prev);
@@ -161,8 +164,9 @@ function operatorWant(f: Frame, text: string, walk: Walk, scope: () => readonly 
       return unionWant(rest);
     case 'mv-expand':
     case 'mvexpand':
-      if (start) return columnsOnly();
-      return prev?.text === '=' ? expr(undefined) : NONE;
+      // `mv-expand Col`, `mv-expand pack_array(a, b)` or `mv-expand x = expr`: an expression either way.
+      if (start || prev?.text === '=') return expr(undefined);
+      return NONE;
     case 'parse': {
       if (rest.some((x) => x.lower === 'with')) return NONE;
       if (prev?.text === '=') return rest.at(-2)?.lower === 'kind' ? { keywords: v.PARSE_KINDS } : NONE;

@@ -14,6 +14,7 @@ const OPERATOR_DOCS: readonly Word[] = [
   w('where', 'Keeps the rows for which a predicate is true.'),
   w('project', 'Selects, renames and computes the output columns.'),
   w('project-away', 'Removes the named columns (wildcards allowed).'),
+  w('project-keep', 'Keeps only the named columns (wildcards allowed), in their input order.'),
   w('project-rename', 'Renames columns: new = old.'),
   w('project-reorder', 'Moves the named columns to the front, in that order.'),
   w('extend', 'Adds computed columns, keeping all others.'),
@@ -30,6 +31,7 @@ const OPERATOR_DOCS: readonly Word[] = [
   w('mv-expand', 'Expands a dynamic array or bag into one row per element.'),
   w('parse', 'Extracts columns from a string by a pattern: parse col with "text" name:type ...'),
   w('render', 'Shows the result as a chart: render barchart, piechart, timechart ...'),
+  w('serialize', 'Marks the row order as fixed, so later operators may rely on it.'),
 ];
 
 /** Aliases that would only crowd the list; typing them still works. */
@@ -51,6 +53,7 @@ export const SOURCE_KEYWORDS: readonly Word[] = [
   w('datatable', 'An inline table: datatable(col:type, ...)[values...]'),
   w('print', 'A one-row table of computed values: print x = 1'),
   w('range', 'A one-column table of a series: range x from 1 to 10 step 1'),
+  w('union', 'The rows of several tables: union T1, (T2 | where ...)'),
 ];
 
 export const CHART_KINDS: readonly Word[] = [

@@ -53,7 +53,26 @@ export interface ScalarFunction {
   readonly namePrefix?: string;
   /** Reads the clock (`now`, `ago`): the same value for the whole query, but never folded at bind time. */
   readonly volatile?: boolean;
+  /** What the binder requires of each argument beyond its type (by position; missing entries: nothing). */
+  readonly argRules?: readonly (ArgRule | undefined)[];
+  /** Kusto treats the dynamic result as of unknown shape even when folded (`parse_json("[1]")`). */
+  readonly opaqueDynamic?: boolean;
+  /** The result is always a dynamic array or always a property bag (`pack_array`, `bag_pack`). */
+  readonly resultShape?: 'array' | 'bag';
 }
+
+/**
+ * Requirements Kusto's binder places on an argument's form: `constant` reads no column (KS129),
+ * `literal` is a string literal as written (KS131); `shape` refuses a dynamic value known to be
+ * something else (an array where a property bag is required: KS234, KS235).
+ */
+export interface ArgRule {
+  readonly form?: 'constant' | 'literal';
+  readonly shape?: DynamicShape;
+}
+
+/** What a dynamic value is known to be at bind time. */
+export type DynamicShape = 'array' | 'bag' | 'scalar';
 
 /**
  * An aggregate as `{ init, add, merge, result }`, so a partial state computed on each device can be

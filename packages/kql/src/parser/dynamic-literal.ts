@@ -102,7 +102,8 @@ function object(c: Cursor): DynamicValue | undefined {
       c.report(msg.invalidDynamic(k.span, k.text));
       return undefined;
     }
-    const key = k.kind === 'String' ? strings(c) : c.next().text;
+    // One string token names a key: Kusto does not join adjacent strings there, as it does for values.
+    const key = k.kind === 'String' ? String(c.next().value ?? '') : c.next().text;
     if (!c.expectPunct(':')) return undefined;
     const v = parseDynamicBody(c);
     if (v === undefined) return undefined;

@@ -14,7 +14,8 @@ describe('expressions: precedence', () => {
 
   it('puts unary minus above multiplication and below postfix', () => {
     expect(exprOf('-a * b')).toBe('(* (-u a) b)');
-    expect(exprOf('- -a')).toBe('(-u (-u a))');
+    expect(exprOf('-(-a)')).toBe('(-u {(-u a)})');
+    expect(exprOf('1 - -a')).toBe('(- long:1 (-u a))');
     expect(exprOf('-a.b[0]')).toBe('(-u a.b[long:0])');
     expect(exprOf('+5')).toBe('(+u long:5)');
   });
@@ -126,6 +127,8 @@ describe('expressions: errors', () => {
     expect(parse(ok).diagnostics).toEqual([]);
     const tooLong = 'print ' + Array.from({ length: 5000 }, (_, i) => `a${i}`).join(' + ');
     expect(parse(tooLong).diagnostics.map((d) => d.code)).toEqual(['KQL1120']);
-    expect(parse('print ' + '-'.repeat(5000) + '1').diagnostics.map((d) => d.code)).toEqual(['KQL1120']);
+    // A sign never applies to a sign (Kusto: `- -5` is a missing expression); a long run is one error, no recursion.
+    expect(parse('print ' + '-'.repeat(5000) + '1').diagnostics.map((d) => d.code)).toEqual(['KQL1100']);
+    expect(parse('print x = - -5').diagnostics.map((d) => [d.code, d.span.start])).toEqual([['KQL1100', 11]]);
   });
 });

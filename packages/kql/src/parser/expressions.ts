@@ -116,7 +116,9 @@ function parseBinary(c: Cursor, minLevel: number): Expr {
 function parseInList(c: Cursor, left: Expr, op: InList['op']): Expr {
   const items: Expr[] = [];
   if (c.expectPunct('(')) {
-    if (!c.isPunct(')')) {
+    // `x in ()` is no list at all, in Kusto as here: the first item is missing.
+    if (c.isPunct(')')) items.push(expectedExpr(c));
+    else {
       do items.push(parseExpr(c));
       while (c.eatPunct(','));
     }
@@ -136,20 +138,19 @@ function parseBetween(c: Cursor, left: Expr, negated: boolean): Expr {
   return { kind: 'Between', span: span(left.span.start, Math.max(left.span.end, c.prevEnd())), negated, left, low, high };
 }
 
-/** A run of signs is read in a loop, not by recursion, so `- - - … x` cannot exhaust the stack. */
+/**
+ * A sign applies to an operand, never to another sign: Kusto refuses `- -5` (write `-(-5)`), while
+ * `1 - -5` is a binary minus and a sign. Extra signs are reported and skipped in a loop.
+ */
 function parseUnary(c: Cursor): Expr {
-  const signs: Token[] = [];
-  while (c.isPunct('-') || c.isPunct('+')) signs.push(c.next());
-  if (signs.length > MAX_CHAIN) {
-    c.report(msg.chainTooLong(signs[MAX_CHAIN]!.span, MAX_CHAIN));
-    signs.length = MAX_CHAIN;
+  if (!c.isPunct('-') && !c.isPunct('+')) return parsePostfix(c);
+  const sign: Token = c.next();
+  if (c.isPunct('-') || c.isPunct('+')) {
+    c.report(msg.expectedExpression(span(sign.span.end, sign.span.end), c.tok.text));
+    while (c.isPunct('-') || c.isPunct('+')) c.next();
   }
-  let e = parsePostfix(c);
-  for (let k = signs.length - 1; k >= 0; k--) {
-    const s = signs[k]!;
-    e = { kind: 'Unary', span: span(s.span.start, e.span.end), op: s.text as '-' | '+', operand: e };
-  }
-  return e;
+  const operand = parsePostfix(c);
+  return { kind: 'Unary', span: span(sign.span.start, operand.span.end), op: sign.text as '-' | '+', operand };
 }
 
 function parsePostfix(c: Cursor): Expr {

@@ -42,6 +42,8 @@ export function split(plan: PlanNode): SplitPlan {
       case 'Aggregate': {
         const input = place(node.input);
         if (input.at !== 'device' || node.mode !== 'full') return { at: input.at === 'const' ? 'const' : 'merge', node: { ...node, input: toMerge(input) } };
+        // Grouped by Device, every group lives on one device: the device answers it whole.
+        if (groupsByDevice(node)) return { at: 'device', node: { ...node, input: input.node } };
         return { at: 'merge', node: splitAggregate(node, input.node, toMerge) };
       }
       case 'Top': case 'Limit': {
@@ -95,6 +97,11 @@ function splitAggregate(node: AggregateNode, input: PlanNode, toMerge: (p: Place
   };
 }
 
+function groupsByDevice(node: AggregateNode): boolean {
+  const device = deviceColumns(node.input);
+  return node.keys.some((e) => e.k === 'col' && device.has(e.index));
+}
+
 function joinsOnDevice(node: JoinNode, left: PlanNode, right: PlanNode): boolean {
   const l = deviceColumns(left);
   const r = deviceColumns(right);
@@ -119,6 +126,12 @@ export function deviceColumns(node: PlanNode): Set<number> {
       const input = deviceColumns(node.input);
       const out = new Set<number>();
       node.exprs.forEach((e, j) => { if (e.k === 'col' && input.has(e.index)) out.add(j); });
+      return out;
+    }
+    case 'Aggregate': {
+      const input = deviceColumns(node.input);
+      const out = new Set<number>();
+      node.keys.forEach((e, j) => { if (e.k === 'col' && input.has(e.index)) out.add(j); });
       return out;
     }
     case 'Join': {

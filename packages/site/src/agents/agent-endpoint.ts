@@ -1,12 +1,11 @@
-import { randomBytes, verify, createPublicKey } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket, type RawData } from 'ws';
 import { LIMITS, CLOSE_CODES, PROTOCOL_VERSION, parseAgentMessage, describeErrors, type AgentMessage, type SiteMessage } from '@openpivot/protocol';
 import type { Store, DeviceRecord } from '../store/index.js';
 import type { Auditor } from '../audit.js';
-import type { Log } from '../log.js';
-import { sha256Hex } from '../auth/secrets.js';
+import { sha256Hex, verifyNonce, closeWith, SocketLiveness, type Log } from '@openpivot/server';
 import { ProtocolViolation, type OperationService } from '../operations/operation-service.js';
 import type { AgentHub, AgentConnection } from './agent-hub.js';
 import { HeartbeatBatcher } from './heartbeat-batcher.js';
@@ -23,24 +22,6 @@ export interface AgentEndpointOptions {
   readonly clock?: () => number;
 }
 
-/** Close reasons are at most 123 bytes (RFC 6455); longer ones are cut. */
-function closeWith(socket: WebSocket, code: number, reason: string): void {
-  let r = reason;
-  while (Buffer.byteLength(r) > 123) r = r.slice(0, -1);
-  socket.close(code, r);
-}
-
-/** Ed25519 signature over the challenge's bytes; false (not a throw) for any malformed key or signature. */
-export function verifyNonce(publicKeyB64: string, nonce: Buffer, signatureB64: string): boolean {
-  try {
-    const key = createPublicKey({ key: Buffer.from(publicKeyB64, 'base64'), format: 'der', type: 'spki' });
-    if (key.asymmetricKeyType !== 'ed25519') return false;
-    return verify(null, nonce, key, Buffer.from(signatureB64, 'base64'));
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The agent channel's server side (`GET /agent`, upgraded to WebSocket). Each connection starts with a
  * challenge; until the agent proves its key (or enrolls with a one-time token) nothing else is
@@ -49,7 +30,7 @@ export function verifyNonce(publicKeyB64: string, nonce: Buffer, signatureB64: s
 export class AgentEndpoint {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes, perMessageDeflate: false });
   private readonly heartbeats: HeartbeatBatcher;
-  private readonly pinger: NodeJS.Timeout;
+  private readonly liveness: SocketLiveness;
   private readonly clock: () => number;
 
   constructor(private readonly o: AgentEndpointOptions) {
@@ -57,8 +38,7 @@ export class AgentEndpoint {
     this.heartbeats = new HeartbeatBatcher(o.store, this.clock, o.log);
     this.wss.on('connection', (socket: WebSocket, req: IncomingMessage) => this.onConnection(socket, req));
     // Dead peers (a cable pulled, a VM paused) never send a close: ping them, drop the silent ones.
-    this.pinger = setInterval(() => this.sweep(), o.heartbeatMs);
-    this.pinger.unref();
+    this.liveness = new SocketLiveness(() => this.wss.clients, o.heartbeatMs);
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -70,24 +50,11 @@ export class AgentEndpoint {
   }
 
   async close(): Promise<void> {
-    clearInterval(this.pinger);
+    this.liveness.stop();
     this.heartbeats.stop();
     for (const ws of this.wss.clients) closeWith(ws, CLOSE_CODES.shuttingDown, 'The site is shutting down.');
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     await this.heartbeats.flush();
-  }
-
-  private readonly alive = new WeakMap<WebSocket, boolean>();
-
-  private sweep(): void {
-    for (const ws of this.wss.clients) {
-      if (this.alive.get(ws) === false) {
-        ws.terminate();
-        continue;
-      }
-      this.alive.set(ws, false);
-      ws.ping();
-    }
   }
 
   private onConnection(socket: WebSocket, req: IncomingMessage): void {
@@ -96,8 +63,7 @@ export class AgentEndpoint {
     let conn: AgentConnection | null = null;
     let offBus: (() => void) | null = null;
     let queue = Promise.resolve();
-    this.alive.set(socket, true);
-    socket.on('pong', () => this.alive.set(socket, true));
+    this.liveness.watch(socket);
     const authTimer = setTimeout(() => closeWith(socket, CLOSE_CODES.unauthorized, 'No authentication within 10 s.'), 10_000);
     authTimer.unref();
 
@@ -107,7 +73,7 @@ export class AgentEndpoint {
     send({ t: 'challenge', v: PROTOCOL_VERSION, nonce: nonce.toString('base64'), siteId: this.o.siteId });
 
     socket.on('message', (data: RawData, isBinary: boolean) => {
-      this.alive.set(socket, true);
+      this.liveness.heard(socket);
       // Messages of one connection are handled in order: a done never overtakes its chunks.
       queue = queue.then(async () => {
         if (socket.readyState !== socket.OPEN) return;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { DeviceFacts } from '@openpivot/protocol';
 import { startSite, type RunningSite } from '../site.js';
-import { silentLog } from '../log.js';
+import { silentLog } from '@openpivot/server';
 import { createEnrollToken } from '../admin-commands.js';
 
 /** A bare protocol peer: the test speaks the agent's side itself, over a real WebSocket. */

@@ -1,5 +1,5 @@
 import type { Store } from '../store/index.js';
-import type { Log } from '../log.js';
+import type { Log } from '@openpivot/server';
 
 /** Last-seen times, written once a second for every device that said something: 10,000 agents, one write. */
 export class HeartbeatBatcher {

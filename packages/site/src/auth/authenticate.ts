@@ -1,5 +1,5 @@
 import type { Store, UserRecord } from '../store/index.js';
-import { verifyPassword, sha256Hex } from './secrets.js';
+import { verifyPassword, sha256Hex } from '@openpivot/server';
 
 /** Who is asking, once their credentials have been checked. */
 export interface Principal {

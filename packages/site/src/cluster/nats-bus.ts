@@ -2,7 +2,7 @@ import { connect } from '@nats-io/transport-node';
 import type { NatsConnection, Subscription, Msg } from '@nats-io/transport-node';
 import type { SiteMessage } from '@openpivot/protocol';
 import type { Bus, OperationEvent, Unsubscribe } from './bus.js';
-import type { Log } from '../log.js';
+import type { Log } from '@openpivot/server';
 
 /**
  * The bus between site nodes that share one database: NATS core subjects, no persistence needed —

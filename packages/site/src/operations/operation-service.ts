@@ -3,7 +3,7 @@ import type { Store, OperationRecord, TargetUpdate } from '../store/index.js';
 import type { Bus, OperationEvent, TargetEvent } from '../cluster/bus.js';
 import type { AgentHub } from '../agents/agent-hub.js';
 import type { Auditor } from '../audit.js';
-import type { Log } from '../log.js';
+import type { Log } from '@openpivot/server';
 import { WriteBatcher } from './write-batcher.js';
 import { OperationTracker } from './tracker.js';
 import { prepareQuery, type PreparedQuery } from './prepared-query.js';

@@ -3,7 +3,7 @@ import { MESSAGES, type DeviceStatus } from '@openpivot/protocol';
 import type { Store, OperationRecord, DeviceRecord } from '../store/index.js';
 import type { Principal } from '../auth/authenticate.js';
 import type { Auditor, Actor } from '../audit.js';
-import { sha256Hex } from '../auth/secrets.js';
+import { sha256Hex } from '@openpivot/server';
 import { scopeOf, MembershipView, mayQueryDevice, mayQueryCollection } from '../rbac/rbac.js';
 import { prepareQuery, type PreparedQuery } from './prepared-query.js';
 import { isOnline } from '../liveness.js';
@@ -17,6 +17,8 @@ export interface SubmitRequest {
   readonly timeoutMs: number;
   readonly now: number;
   readonly staleAfterMs: number;
+  /** Added to the details of every audit record of this request (a cloud request names the cloud user: `cloudUpn`). */
+  readonly auditDetails?: Readonly<Record<string, unknown>>;
 }
 
 export type SubmitOutcome =
@@ -32,11 +34,12 @@ export type SubmitOutcome =
 export async function admitQuery(store: Store, auditor: Auditor, req: SubmitRequest): Promise<SubmitOutcome> {
   const target = req.target.kind === 'device' ? `Device(${req.target.id})` : `Collections('${req.target.id}')`;
   const querySha256 = sha256Hex(req.text);
-  const base = { target, query: req.text, querySha256 };
+  const extra = req.auditDetails ?? {};
+  const base = { target, query: req.text, querySha256, details: extra };
 
   const prepared = prepareQuery(req.text, req.dialect ?? 'cmpivot');
   if (!prepared.ok) {
-    await auditor.record('run', req.actor, { ...base, outcome: 'invalid-query', details: { diagnostics: prepared.diagnostics.slice(0, 5).map((d) => d.code) } });
+    await auditor.record('run', req.actor, { ...base, outcome: 'invalid-query', details: { ...extra, diagnostics: prepared.diagnostics.slice(0, 5).map((d) => d.code) } });
     return { kind: 'invalid', diagnostics: prepared.diagnostics };
   }
   const query = prepared.query;
@@ -51,7 +54,7 @@ export async function admitQuery(store: Store, auditor: Auditor, req: SubmitRequ
     }
     const decision = mayQueryDevice(scope, await MembershipView.load(store), device, query.sensitive);
     if (!decision.allowed) {
-      await auditor.record('refused', req.actor, { ...base, outcome: 'forbidden', details: { sensitive: query.sensitive } });
+      await auditor.record('refused', req.actor, { ...base, outcome: 'forbidden', details: { ...extra, sensitive: query.sensitive } });
       return { kind: 'forbidden', message: decision.message };
     }
     devices = [device];
@@ -63,7 +66,7 @@ export async function admitQuery(store: Store, auditor: Auditor, req: SubmitRequ
     }
     const decision = mayQueryCollection(scope, collection.id, query.sensitive);
     if (!decision.allowed) {
-      await auditor.record('refused', req.actor, { ...base, outcome: 'forbidden', details: { sensitive: query.sensitive } });
+      await auditor.record('refused', req.actor, { ...base, outcome: 'forbidden', details: { ...extra, sensitive: query.sensitive } });
       return { kind: 'forbidden', message: decision.message };
     }
     const view = await MembershipView.load(store, new Set([collection.id]));
@@ -87,7 +90,7 @@ export async function admitQuery(store: Store, auditor: Auditor, req: SubmitRequ
     ...base,
     operationId: operation.id,
     outcome: 'started',
-    details: { entities: query.entities, targets: devices.length, online: devices.filter((d) => isOnline(d, req.now, req.staleAfterMs)).length },
+    details: { ...extra, entities: query.entities, targets: devices.length, online: devices.filter((d) => isOnline(d, req.now, req.staleAfterMs)).length },
   });
   return { kind: 'ok', operation, query, targets: devices };
 }

@@ -1,9 +1,8 @@
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyReply, type FastifyError } from 'fastify';
-import { LIMITS, MESSAGES, validate, type Permission } from '@openpivot/protocol';
+import { LIMITS, MESSAGES, validate, rewriteODataPath, type Permission } from '@openpivot/protocol';
 import type { z } from 'zod';
 import type { SiteContext, Actor } from './context.js';
 import { sendError, fieldDetails } from './errors.js';
-import { rewriteODataPath } from './odata-path.js';
 import { scopeOf } from '../rbac/rbac.js';
 import { registerCMPivotRoutes } from './cmpivot-routes.js';
 import { registerDeviceRoutes } from './device-routes.js';

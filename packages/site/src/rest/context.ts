@@ -4,7 +4,7 @@ import type { Auditor, Actor } from '../audit.js';
 import type { OperationService } from '../operations/operation-service.js';
 import type { Bus } from '../cluster/bus.js';
 import type { AgentHub } from '../agents/agent-hub.js';
-import type { Log } from '../log.js';
+import type { Log } from '@openpivot/server';
 
 /** What every route needs, built once by the site. */
 export interface SiteContext {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '@openpivot/protocol';
 import { startTestSite, type TestSite } from './admin/test-site.js';
 import { ROUTES } from './admin/api-routes.js';
-import { rewriteODataPath } from './odata-path.js';
+import { rewriteODataPath } from '@openpivot/protocol';
 import { createApp } from './app.js';
 import type { SiteContext } from './context.js';
 import { Authenticator } from '../auth/authenticate.js';
@@ -10,7 +10,7 @@ import { Auditor } from '../audit.js';
 import { LocalBus } from '../cluster/bus.js';
 import { AgentHub } from '../agents/agent-hub.js';
 import { OperationService } from '../operations/operation-service.js';
-import { silentLog } from '../log.js';
+import { silentLog } from '@openpivot/server';
 
 let t: TestSite;
 beforeAll(async () => {

@@ -94,8 +94,10 @@ export function registerOperationRoutes(app: FastifyInstance, ctx: SiteContext, 
     };
     const pageRows = Math.max(1, Math.floor(MAX_PAGE_CELLS / Math.max(1, query.schema.length)));
     let ended = false;
-    // Events are handled one at a time, in order, so a device's rows never follow the final result.
-    let chain = Promise.resolve();
+    // Events are handled one at a time, in order, so a device's rows never follow the final result —
+    // and none before the snapshot: the chain waits at this gate until the snapshot is sent.
+    let openGate: () => void = () => undefined;
+    let chain = new Promise<void>((resolve) => { openGate = resolve; });
     const finish = async (): Promise<void> => {
       if (ended) return;
       ended = true;
@@ -125,6 +127,7 @@ export function registerOperationRoutes(app: FastifyInstance, ctx: SiteContext, 
     });
     const targets = await ctx.store.targets(op.id);
     send('snapshot', { ...operationSummary(op, targets), Columns: columnsOf(query.schema), Targets: targets.map(statusRow) });
+    openGate();
     const now = await ctx.store.getOperation(op.id);
     if (!now || now.status !== 'running') chain = chain.then(finish);
     return reply;

@@ -2,9 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db-schema.js';
 import type { AuditRecord, Store } from './store.js';
 import { toAudit } from './rows.js';
-import { checkPage } from './store-error.js';
 import { auditHash, canonicalJson } from './audit-chain.js';
-import { SerialQueue } from './serial-queue.js';
+import { SerialQueue, checkPage } from '@openpivot/server';
 
 export type AuditStore = Pick<Store, 'appendAudit' | 'listAudit' | 'auditHead'>;
 

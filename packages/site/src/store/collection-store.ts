@@ -3,7 +3,7 @@ import type { CollectionRule } from '@openpivot/protocol';
 import type { Database } from './db-schema.js';
 import type { Store } from './store.js';
 import { toCollection } from './rows.js';
-import { StoreError, uniqueAs } from './store-error.js';
+import { StoreError, uniqueAs } from '@openpivot/server';
 import { batches } from './batches.js';
 
 export type CollectionStore = Pick<Store,

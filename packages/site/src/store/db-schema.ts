@@ -35,6 +35,8 @@ export interface UsersTable {
   password_hash: string | null;
   created_at: number;
   disabled: number;
+  /** The cloud sign-in name this user stands for (tenant attach); unique ignoring case where set. */
+  upn: Generated<string | null>;
 }
 
 export interface ApiTokensTable {
@@ -160,4 +162,4 @@ export interface Database {
   audit_head: AuditHeadTable;
 }
 
-export type SqlDialect = 'sqlite' | 'postgres';
+export type { SqlDialect } from '@openpivot/server';

@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db-schema.js';
 import type { Store } from './store.js';
 import { toDevice } from './rows.js';
-import { checkPage, StoreError, uniqueAs } from './store-error.js';
+import { checkPage, StoreError, uniqueAs } from '@openpivot/server';
 import { batches } from './batches.js';
 
 export type DeviceStore = Pick<Store,
-  'getSetting' | 'initSetting' | 'addEnrollToken' | 'enrollDevice' | 'getDevice' | 'getDeviceByPublicKey' | 'listDevices' |
+  'getSetting' | 'initSetting' | 'setSetting' | 'deleteSetting' | 'addEnrollToken' | 'enrollDevice' | 'getDevice' | 'getDeviceByPublicKey' | 'listDevices' |
   'markConnected' | 'markDisconnected' | 'touchDevices' | 'markNodeOffline'>;
 
 /** Settings, enrollment tokens and devices. */
@@ -22,6 +22,14 @@ export function deviceStore(db: Kysely<Database>): DeviceStore {
       await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute();
       const row = await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirstOrThrow();
       return row.value;
+    },
+
+    async setSetting(key, value) {
+      await db.insertInto('settings').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+    },
+
+    async deleteSetting(key) {
+      await db.deleteFrom('settings').where('key', '=', key).execute();
     },
 
     async addEnrollToken(t) {

@@ -2,4 +2,4 @@
 export type * from './store.js';
 export { openStore, type OpenStoreOptions } from './open-store.js';
 export { auditHash, verifyAuditChain, canonicalJson, GENESIS_HASH } from './audit-chain.js';
-export { StoreError } from './store-error.js';
+export { StoreError } from '@openpivot/server';

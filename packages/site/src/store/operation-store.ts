@@ -3,7 +3,7 @@ import { DEVICE_STATUSES, FINAL_DEVICE_STATUSES, type DeviceStatus } from '@open
 import type { Database } from './db-schema.js';
 import type { Store } from './store.js';
 import { toChunk, toOperation, toTarget } from './rows.js';
-import { checkPage, StoreError } from './store-error.js';
+import { checkPage, StoreError } from '@openpivot/server';
 import { batches } from './batches.js';
 import { foldTargetUpdates, type FoldedUpdate } from './fold-target-updates.js';
 

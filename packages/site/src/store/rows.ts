@@ -22,7 +22,7 @@ export const toDevice = (r: Selectable<DevicesTable>): DeviceRecord => ({
 });
 
 export const toUser = (r: Selectable<UsersTable>): UserRecord => ({
-  id: r.id, name: r.name, passwordHash: r.password_hash, createdAt: r.created_at, disabled: r.disabled === 1,
+  id: r.id, name: r.name, passwordHash: r.password_hash, createdAt: r.created_at, disabled: r.disabled === 1, upn: r.upn,
 });
 
 export const toApiToken = (r: Selectable<ApiTokensTable>): ApiTokenRecord => ({

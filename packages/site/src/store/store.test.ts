@@ -93,7 +93,7 @@ describe.each([sqliteBackend(), postgresBackend()])('store on $name', (backend) 
   it('keeps users and their API tokens', async () => {
     const store = await fresh();
     const alice = await store.createUser({ name: 'alice', passwordHash: 'scrypt$1', at: T0 });
-    expect(alice).toEqual({ id: alice.id, name: 'alice', passwordHash: 'scrypt$1', createdAt: T0, disabled: false });
+    expect(alice).toEqual({ id: alice.id, name: 'alice', passwordHash: 'scrypt$1', createdAt: T0, disabled: false, upn: null });
     await expect(store.createUser({ name: 'alice', passwordHash: null, at: T0 })).rejects.toThrow(/^name: .*already exists/);
     const bob = await store.createUser({ name: 'bob', passwordHash: null, at: T0 });
     expect(await store.getUserByName('bob')).toEqual(bob);
@@ -119,6 +119,40 @@ describe.each([sqliteBackend(), postgresBackend()])('store on $name', (backend) 
     expect(await store.getUser(alice.id)).toBeNull();
     expect(await store.getApiTokenByHash('h2')).toBeNull();
     expect(await store.assignmentsOf(alice.id)).toEqual([]);
+  });
+
+  it('overwrites and deletes settings on demand, while initSetting still keeps the first', async () => {
+    const store = await fresh();
+    await store.setSetting('cloud.url', 'https://a.example');
+    await store.setSetting('cloud.url', 'https://b.example');
+    expect(await store.getSetting('cloud.url')).toBe('https://b.example');
+    expect(await store.initSetting('cloud.url', 'https://c.example')).toBe('https://b.example');
+    await store.deleteSetting('cloud.url');
+    await store.deleteSetting('never.set');
+    expect(await store.getSetting('cloud.url')).toBeNull();
+  });
+
+  it('maps a cloud UPN to the enabled user holding it, else to the user so named, ignoring case', async () => {
+    const store = await fresh();
+    const alice = await store.createUser({ name: 'alice', passwordHash: null, at: T0 });
+    const helpdesk = await store.createUser({ name: 'hd', passwordHash: null, at: T0 });
+    const named = await store.createUser({ name: 'Bob@Contoso.com', passwordHash: null, at: T0 });
+    await store.setUserUpn(helpdesk.id, 'Helpdesk@Contoso.com');
+    expect((await store.getUser(helpdesk.id))?.upn).toBe('Helpdesk@Contoso.com');
+    expect((await store.findUserForCloud('helpdesk@contoso.COM'))?.id).toBe(helpdesk.id);
+    expect((await store.findUserForCloud('bob@contoso.com'))?.id).toBe(named.id);
+    expect((await store.findUserForCloud('alice'))?.id).toBe(alice.id);
+    expect(await store.findUserForCloud('carol@contoso.com')).toBeNull();
+    // A UPN match wins over a name match.
+    await store.setUserUpn(alice.id, 'bob@contoso.com');
+    expect((await store.findUserForCloud('BOB@contoso.com'))?.id).toBe(alice.id);
+    // One UPN, one user, whatever the case; NULL may repeat.
+    await expect(store.setUserUpn(named.id, 'HELPDESK@contoso.com')).rejects.toThrow(/^upn: /);
+    await store.setUserUpn(alice.id, null);
+    await store.setUserUpn(named.id, null);
+    expect((await store.getUser(alice.id))?.upn).toBeNull();
+    expect((await store.findUserForCloud('bob@contoso.com'))?.id).toBe(named.id);
+    await expect(store.setUserUpn(9999, 'x@y')).rejects.toThrow(/^userId: /);
   });
 
   it('keeps roles and role assignments', async () => {
@@ -337,6 +371,6 @@ describe('openStore options', () => {
     await expect(openStore({ dataDir: '/tmp/x', siteCode: 'TOOLONG' })).rejects.toThrow(/^siteCode: /);
     await expect(openStore({ databaseUrl: 'mysql://localhost/x' })).rejects.toThrow(/^databaseUrl: /);
     await expect(openStore({})).rejects.toThrow(/^dataDir: /);
-    await expect(openStore({ databaseUrl: 'postgres://postgres@127.0.0.1:1/none' })).rejects.toThrow(/could not open the postgres store/);
+    await expect(openStore({ databaseUrl: 'postgres://postgres@127.0.0.1:1/none' })).rejects.toThrow(/could not open the site store \(postgres\)/);
   });
 });

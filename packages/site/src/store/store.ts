@@ -35,6 +35,8 @@ export interface UserRecord {
   readonly passwordHash: string | null;
   readonly createdAt: number;
   readonly disabled: boolean;
+  /** The cloud user (UPN) this user stands for when a request comes through the cloud; null if none. */
+  readonly upn: string | null;
 }
 
 export interface ApiTokenRecord {
@@ -164,6 +166,9 @@ export interface Store {
   getSetting(key: string): Promise<string | null>;
   /** Sets the value only if the key is absent; returns the value now stored (first writer wins across nodes). */
   initSetting(key: string, value: string): Promise<string>;
+  /** Sets the value whether or not the key exists (the cloud connector's credential, replaced on re-attach). */
+  setSetting(key: string, value: string): Promise<void>;
+  deleteSetting(key: string): Promise<void>;
 
   // enrollment
   addEnrollToken(t: { tokenHash: string; createdAt: number; expiresAt: number; uses: number }): Promise<void>;
@@ -193,6 +198,13 @@ export interface Store {
   getUser(id: number): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
   setPassword(userId: number, passwordHash: string): Promise<void>;
+  /** Sets or clears the user's UPN; a UPN another user holds (in any case) is a conflict on `upn`. */
+  setUserUpn(userId: number, upn: string | null): Promise<void>;
+  /**
+   * The enabled user a cloud request from `upn` stands for: the one whose UPN equals it ignoring case,
+   * else the one whose name does; null if none.
+   */
+  findUserForCloud(upn: string): Promise<UserRecord | null>;
   deleteUser(userId: number): Promise<void>;
   addApiToken(t: { userId: number; name: string; tokenHash: string; createdAt: number; expiresAt: number | null }): Promise<ApiTokenRecord>;
   getApiTokenByHash(tokenHash: string): Promise<ApiTokenRecord | null>;

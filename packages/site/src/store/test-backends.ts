@@ -1,20 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { randomBytes } from 'node:crypto';
-import BetterSqlite3 from 'better-sqlite3';
-import pg from 'pg';
+import { sqliteDatabases, postgresDatabases, type DatabaseBackend } from '@openpivot/testkit';
 import type { Store } from './store.js';
 import { openStore } from './open-store.js';
 
-/**
- * For store tests only: fresh, empty databases of each dialect, so the one suite runs against both.
- * PostgreSQL is the server at OPENPIVOT_TEST_PG (default postgres://postgres@127.0.0.1:5432/postgres);
- * every database made here is named openpivot_test_<random>… and dropped by cleanup().
- */
+/** For store tests only: the site's store on fresh, empty databases of each dialect (testkit's). */
 export interface TestDatabase {
   /** Opens a store on this database (as many times as a test likes: they share the data). */
   open(siteCode?: string): Promise<Store>;
@@ -49,87 +40,29 @@ export async function runNodeProcess(options: TestDatabase['options']): Promise<
   await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', NODE_SCRIPT, storeEntry, JSON.stringify(options)], { cwd: repoRoot });
 }
 
-export function sqliteBackend(): TestBackend {
-  const dirs: string[] = [];
+/** The site's store on the fresh databases of one backend. */
+function storesOn(databases: DatabaseBackend): TestBackend {
   const stores: Store[] = [];
   return {
-    name: 'sqlite',
+    name: databases.name,
     async fresh() {
-      const dataDir = mkdtempSync(join(tmpdir(), 'openpivot-store-'));
-      dirs.push(dataDir);
+      const db = await databases.fresh();
       return {
-        options: { dataDir },
+        options: db.options,
+        raw: (text, params) => db.raw(text, params),
         async open(siteCode) {
-          const store = await openStore({ dataDir, siteCode });
+          const store = await openStore({ ...db.options, ...(siteCode !== undefined ? { siteCode } : {}) });
           stores.push(store);
           return store;
-        },
-        async raw(text, params) {
-          const db = new BetterSqlite3(join(dataDir, 'site.db'));
-          try {
-            db.prepare(text).run(...params);
-          } finally {
-            db.close();
-          }
         },
       };
     },
     async cleanup() {
       await Promise.allSettled(stores.map((s) => s.close()));
-      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+      await databases.cleanup();
     },
   };
 }
 
-export function postgresBackend(): TestBackend {
-  const serverUrl = process.env.OPENPIVOT_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const prefix = `openpivot_test_${randomBytes(4).toString('hex')}`;
-  const databases: string[] = [];
-  const stores: Store[] = [];
-  const urlOf = (name: string) => {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return url.toString();
-  };
-  const admin = async <T>(fn: (client: pg.Client) => Promise<T>, url = serverUrl): Promise<T> => {
-    const client = new pg.Client({ connectionString: url });
-    try {
-      await client.connect();
-    } catch (err) {
-      throw new Error(`PostgreSQL at ${serverUrl} is not reachable (set OPENPIVOT_TEST_PG): ${String(err)}`);
-    }
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
-  };
-  return {
-    name: 'postgres',
-    async fresh() {
-      const name = `${prefix}_${databases.length}`;
-      await admin((c) => c.query(`create database ${name}`));
-      databases.push(name);
-      return {
-        options: { databaseUrl: urlOf(name) },
-        async open(siteCode) {
-          const store = await openStore({ databaseUrl: urlOf(name), siteCode });
-          stores.push(store);
-          return store;
-        },
-        async raw(text, params) {
-          // The suite writes SQLite's `?` placeholders; PostgreSQL numbers them.
-          let n = 0;
-          await admin((c) => c.query(text.replace(/\?/g, () => `$${++n}`), [...params]), urlOf(name));
-        },
-      };
-    },
-    async cleanup() {
-      await Promise.allSettled(stores.map((s) => s.close()));
-      if (databases.length === 0) return;
-      await admin(async (c) => {
-        for (const name of databases) await c.query(`drop database if exists ${name} with (force)`);
-      });
-    },
-  };
-}
+export const sqliteBackend = (): TestBackend => storesOn(sqliteDatabases('site.db'));
+export const postgresBackend = (): TestBackend => storesOn(postgresDatabases());

@@ -1,12 +1,12 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Permission } from '@openpivot/protocol';
 import type { Database } from './db-schema.js';
 import type { Store } from './store.js';
 import { toApiToken, toAssignment, toRole, toUser } from './rows.js';
-import { StoreError, uniqueAs } from './store-error.js';
+import { StoreError, uniqueAs } from '@openpivot/server';
 
 export type UserStore = Pick<Store,
-  'createUser' | 'getUserByName' | 'getUser' | 'listUsers' | 'setPassword' | 'deleteUser' | 'addApiToken' |
+  'createUser' | 'getUserByName' | 'getUser' | 'listUsers' | 'setPassword' | 'setUserUpn' | 'findUserForCloud' | 'deleteUser' | 'addApiToken' |
   'getApiTokenByHash' | 'listApiTokens' | 'deleteApiToken' | 'ensureRoles' | 'createRole' | 'getRoleByName' |
   'listRoles' | 'deleteRole' | 'assignRole' | 'assignmentsOf' | 'removeAssignment'>;
 
@@ -40,6 +40,23 @@ export function userStore(db: Kysely<Database>): UserStore {
 
     async setPassword(userId, passwordHash) {
       await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+    },
+
+    async setUserUpn(userId, upn) {
+      const r = await uniqueAs('upn', `another user holds the UPN "${upn ?? ''}"`, () =>
+        db.updateTable('users').set({ upn }).where('id', '=', userId).executeTakeFirst());
+      if (r.numUpdatedRows === 0n) throw new StoreError('invalid', 'userId', `no user with id ${userId}`);
+    },
+
+    async findUserForCloud(upn) {
+      const wanted = upn.toLowerCase();
+      const byUpn = await db.selectFrom('users').selectAll()
+        .where(sql`lower(upn)`, '=', wanted).where('disabled', '=', 0).executeTakeFirst();
+      if (byUpn) return toUser(byUpn);
+      // Names are unique as written, not ignoring case: the lowest id wins if two differ only in case.
+      const byName = await db.selectFrom('users').selectAll()
+        .where(sql`lower(name)`, '=', wanted).where('disabled', '=', 0).orderBy('id').executeTakeFirst();
+      return byName ? toUser(byName) : null;
     },
 
     async deleteUser(userId) {

@@ -30,6 +30,21 @@ export function normalizeMessage(m: string): string {
   return m.replace(/'[^']*'/g, (q) => (seen++ === 0 ? q : "'…'")).replace(/\d+/g, 'N').slice(0, 90);
 }
 
+/**
+ * What kind of mutant the engine accepted. A deletion or swap can leave a word where Kusto wants a
+ * keyword (`| project Count` loses `project`, leaving `| Count`): when Kusto accepts the text once the
+ * word at its first error is in lower case, the mutant is a case difference in disguise (`recase`),
+ * which the cmpivot dialect allows; the kusto dialect still refuses it (its engine rejects these).
+ */
+function acceptedKind(q: GenQuery, oracle: KustoOracle, first: { readonly start: number }): string {
+  const op = q.mutation!.split(' ')[0]!;
+  if (op === 'recase' || op === 'backslash') return op;
+  const word = /^[A-Za-z_]\w*/.exec(q.text.slice(first.start))?.[0];
+  if (word === undefined || word === word.toLowerCase()) return op;
+  const lowered = q.text.slice(0, first.start) + word.toLowerCase() + q.text.slice(first.start + word.length);
+  return oracle.analyze(lowered).valid ? `recase(${op})` : op;
+}
+
 const COMPARED_KINDS: ReadonlySet<OracleCompletionKind> = new Set(['table', 'column', 'operator', 'function', 'aggregate', 'keyword']);
 export const COMPLETION_THRESHOLD = 0.9;
 
@@ -43,7 +58,7 @@ export function checkQuery(q: GenQuery, oracle: KustoOracle, engine: EngineLike,
     // A mutant only obliges the engine when Kusto rejects it: reject too, pointing inside the text.
     if (theirs.valid) return out;
     const inside = ourErrors.some((d) => d.span.start >= 0 && d.span.end <= q.text.length && d.span.start <= d.span.end);
-    if (ourErrors.length === 0) out.push({ check: 'mutant', agree: false, signature: `mutant/accepted ${q.mutation.split(' ')[0]} ${theirErrors[0]!.code}`, detail: theirErrors[0]!.message });
+    if (ourErrors.length === 0) out.push({ check: 'mutant', agree: false, signature: `mutant/accepted ${acceptedKind(q, oracle, theirErrors[0]!)} ${theirErrors[0]!.code}`, detail: theirErrors[0]!.message });
     else out.push(inside ? { check: 'mutant', agree: true } : { check: 'mutant', agree: false, signature: 'mutant/span-outside-text' });
     return out;
   }
@@ -88,21 +103,63 @@ function checkCompletion(text: string, at: number, oracle: KustoOracle, engine: 
   const { operators, functions, aggregates } = engine.names;
   // Kusto lists every candidate and lets the editor filter by the word typed so far; the engine filters itself.
   const prefix = (/[\w-]*$/.exec(text.slice(0, at))?.[0] ?? '').toLowerCase();
-  const expected = oracle.completions(text, at).filter((c) => COMPARED_KINDS.has(c.kind) && c.name.toLowerCase().startsWith(prefix)
+  const before = text.slice(0, at - prefix.length);
+  // Kusto's list is generous: it offers names where none could bind. Those are not expected of the engine:
+  // functions in a list of column names (`project-away`), and any name right after a complete operand.
+  const noCalls = COLUMN_LIST_OPERATORS.has(segmentOperator(before));
+  const offered = oracle.completions(text, at);
+  // Kusto offering infix words (`and`, `startswith`…) says itself that an operand precedes the cursor:
+  // only such a word may follow, whatever else it lists.
+  const noNames = followsOperand(before) || offered.some((c) => INFIX_WORDS.has(c.name));
+  const expected = offered.filter((c) => COMPARED_KINDS.has(c.kind) && c.name.toLowerCase().startsWith(prefix)
     && (c.kind !== 'operator' || operators.has(c.name))
-    && (c.kind !== 'function' || functions.has(c.name))
+    // Query hints steer Kusto's distributed engine; the engine has none to offer (it ignores `hint.*`).
+    && !c.name.startsWith('hint.')
+    && (c.kind !== 'function' || (functions.has(c.name) && !noCalls && !noNames))
+    && (c.kind !== 'column' || !noNames)
     && (c.kind !== 'aggregate' || aggregates.has(c.name)));
   if (expected.length === 0) return { check: 'completion', agree: true };
-  const ours = new Set(engine.complete(text, at).items.map((i) => i.label));
+  // A keyword offered with what must follow it (`kind=`, `nulls first`) counts as the keyword.
+  const ours = new Set(engine.complete(text, at).items.flatMap((i) => [i.label, /^[\w-]+/.exec(i.label)?.[0] ?? i.label]));
   const missing = expected.filter((c) => !ours.has(c.name));
   if (1 - missing.length / expected.length >= COMPLETION_THRESHOLD) return { check: 'completion', agree: true };
-  const before = text.slice(0, at).trimEnd().slice(-12).replace(/\s+/g, ' ');
+  const tail = text.slice(0, at).trimEnd().slice(-12).replace(/\s+/g, ' ');
   return {
     check: 'completion', agree: false,
     // Grouped by what the cursor follows (`|`, `=`, `by`, `join`…): one engine gap misses many names at once.
-    signature: `completion/missing ${missing[0]!.kind} after '${contextWord(text.slice(0, at - prefix.length))}'`,
-    detail: `at ${at} after '${before}': missing ${missing.length}/${expected.length}: ${missing.slice(0, 8).map((m) => `${m.kind}:${m.name}`).join(' ')}`,
+    signature: `completion/missing ${missing[0]!.kind} after '${contextWord(before)}'`,
+    detail: `at ${at} after '${tail}': missing ${missing.length}/${expected.length}: ${missing.slice(0, 8).map((m) => `${m.kind}:${m.name}`).join(' ')}`,
   };
+}
+
+const INFIX_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'contains', 'startswith', 'endswith', 'has', 'in', 'between', 'matches regex']);
+
+/** Words after which an expression may start: query operators, their keywords, infix operators. */
+const EXPRESSION_STARTERS: ReadonlySet<string> = new Set(('where filter project extend summarize by on and or not with kind top take limit order sort ' +
+  'asc desc nulls first last join union let print range from to step distinct count parse mv-expand mvexpand render serialize ' +
+  'project-away project-keep project-rename project-reorder in between has contains startswith endswith matches regex like ' +
+  'hasprefix hassuffix has_cs contains_cs startswith_cs endswith_cs hasprefix_cs hassuffix_cs has_any has_all notcontains ' +
+  'notcontainscs notlike likecs notlikecs in~ return datatable').split(' '));
+
+/** Operators that take column names only (Kusto refuses a call there: `project-away tolower(x)`). */
+const COLUMN_LIST_OPERATORS = new Set(['project-away', 'project-keep', 'project-reorder', 'project-rename']);
+
+/** The operator word after the last pipe before the cursor (no nesting awareness needed for generated queries). */
+function segmentOperator(before: string): string {
+  const pipe = before.lastIndexOf('|');
+  return pipe < 0 ? '' : (/^\s*([\w-]+)/.exec(before.slice(pipe + 1))?.[1] ?? '').toLowerCase();
+}
+
+/**
+ * The text ends in a closed group or a literal (only an infix operator or a keyword may follow), or in
+ * the `!` of a negated infix operator being typed (`!contains`).
+ */
+function followsOperand(before: string): boolean {
+  if (/!$/.test(before)) return true;
+  // A bare name that is no keyword is a whole operand: `where (a s|` can only go on with an infix word.
+  const word = /(?:^|[^\w$.-])([A-Za-z_][\w-]*)\s+$/.exec(before)?.[1];
+  if (word !== undefined && !EXPRESSION_STARTERS.has(word.toLowerCase())) return true;
+  return /(?:[)\]]|\b\d+(?:\.\d+)?|\b(?:true|false)|"[^"]*"|'[^']*')\s+$/.test(before);
 }
 
 /** The token before the word being completed: a keyword or a punctuation mark; any other name is `name`. */

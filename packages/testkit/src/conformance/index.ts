@@ -4,4 +4,5 @@ export { quoteName, literal, expr, type Frag, type GenCol, type ExprContext } fr
 export { queryArb, type GenQuery, type QueryGenOptions } from './queries.js';
 export { mutantArb, tokens } from './mutants.js';
 export { checkQuery, normalizeMessage, COMPLETION_THRESHOLD, type CheckKind, type CheckResult, type EngineLike } from './check.js';
+export { conformanceEngine, ENGINE_REGISTRY } from './engine.js';
 export { pickTables, runConformance, type ConformanceOptions, type ConformanceReport } from './run.js';

@@ -54,14 +54,4 @@ describe('Administrators (linux)', () => {
     ac.abort();
     expect(await collect(ac.signal)).toEqual([]);
   });
-
-  it('figures: time against getent', async () => {
-    let t = performance.now();
-    await collect();
-    const mine = performance.now() - t;
-    t = performance.now();
-    getent('group', ...ADMIN_GROUPS);
-    getent('passwd');
-    console.log(`Administrators: ${mine.toFixed(1)} ms; getent group + getent passwd ${(performance.now() - t).toFixed(1)} ms`);
-  });
 });

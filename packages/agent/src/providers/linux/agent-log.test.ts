@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { agentLogProvider, agentLogRow, cmtraceType, createAgentLogProvider } from './agent-log.js';
-import { collectAll, medianMs, testContext } from './util/fs-test-context.js';
+import { collectAll, testContext } from './util/fs-test-context.js';
 
 let dir = '';
 const NOW = Date.parse('2026-11-24T12:00:00Z');
@@ -81,11 +81,9 @@ describe('AgentLog (linux)', () => {
     }
   });
 
-  it('reads 50,000 lines quickly', async () => {
+  it('reads all 50,000 lines of a big log', async () => {
     const p = createAgentLogProvider({ logDir: dir });
     const rows = await collectAll(p, testContext(['big'], { now: NOW }));
     expect(rows).toHaveLength(50_000);
-    const ms = await medianMs(5, () => collectAll(p, testContext(['big'], { now: NOW })));
-    console.log(`AgentLog (50,000 JSON lines): ${ms.toFixed(0)} ms`);
   });
 });

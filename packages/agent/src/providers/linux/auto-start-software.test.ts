@@ -63,20 +63,4 @@ describe('AutoStartSoftware (linux)', () => {
     ac.abort();
     expect(await collect(ac.signal)).toEqual([]);
   });
-
-  it.skipIf(!hasSystemctl)('figures: time against systemctl list-unit-files --state=enabled', async () => {
-    const mine: number[] = [];
-    const tool: number[] = [];
-    let count = 0;
-    for (let i = 0; i < 3; i++) {
-      let t = performance.now();
-      count = (await collect()).length;
-      mine.push(performance.now() - t);
-      t = performance.now();
-      execFileSync('systemctl', ['list-unit-files', '--state=enabled', '--no-pager']);
-      tool.push(performance.now() - t);
-    }
-    const med = (xs: number[]) => xs.sort((a, b) => a - b)[1]!;
-    console.log(`AutoStartSoftware: ${count} rows, median ${med(mine).toFixed(1)} ms; systemctl list-unit-files --state=enabled median ${med(tool).toFixed(1)} ms`);
-  });
 });

@@ -7,7 +7,7 @@ import { deviceProvider } from './device.js';
 import { computerSystemProvider } from './computer-system.js';
 import { biosProvider } from './bios.js';
 import { osProvider } from './os.js';
-import { collectRows, exampleProblems, medianMs, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
+import { collectRows, exampleProblems, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
 import { parseResolvDomain } from './util/hw-domain.js';
 import { consoleUserFromLogind } from './util/hw-console-user.js';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -115,15 +115,5 @@ describe('Device, ComputerSystem and Bios on Linux', () => {
     for (const p of [deviceProvider, computerSystemProvider, biosProvider]) {
       await expect(collectRows(p, testContext(ac.signal))).rejects.toBeInstanceOf(ProviderError);
     }
-  });
-
-  it('figures: collection time against the tools', async () => {
-    const dev = await medianMs(() => collectRows(deviceProvider));
-    const cs = await medianMs(() => collectRows(computerSystemProvider));
-    const bios = await medianMs(() => collectRows(biosProvider));
-    const who = await medianMs(() => runTool('who', []));
-    const lscpu = await medianMs(() => runTool('lscpu', []));
-    const cat = await medianMs(() => runTool('cat', ['/sys/class/dmi/id/bios_vendor']).catch(() => ''));
-    console.log(`Device ${dev} ms (who ${who} ms); ComputerSystem ${cs} ms (lscpu ${lscpu} ms); Bios ${bios} ms (cat of one DMI file ${cat} ms) — medians of 7`);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createEventLogProvider, eventLogProvider } from './event-log.js';
 import { journalMatches, parseJournalLine } from './util/fs-journal.js';
 import { parsePlainLogLine, parseSyslogLine } from './util/fs-syslog.js';
-import { collectAll, medianMs, testContext } from './util/fs-test-context.js';
+import { collectAll, testContext } from './util/fs-test-context.js';
 
 let dir = '';
 const NOW = Date.parse('2026-11-24T12:00:00Z');
@@ -92,9 +92,6 @@ describe('EventLog (linux)', () => {
     expect(rows.length).toBe(dated.length);
     const journal = readdirSync('/var/log/journal').length;
     if (journal === 0) console.log('EventLog: /var/log/journal is empty here (no systemd), so the journalctl path is tested on a JSON fixture only');
-    const ours = await medianMs(5, () => collectAll(eventLogProvider, ctx));
-    const grep = await medianMs(5, async () => readFileSync('/var/log/dpkg.log', 'utf8').split('\n').length);
-    console.log(`EventLog('dpkg', ${dated.length} lines): ${ours.toFixed(1)} ms; reading the file alone: ${grep.toFixed(1)} ms`);
   });
 
   it('skips to the time window of a long time-ordered log and agrees with awk on what is in it', async () => {

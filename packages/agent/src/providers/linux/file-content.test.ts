@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileContentProvider, lastWantedLine } from './file-content.js';
-import { collectAll, medianMs, testContext } from './util/fs-test-context.js';
+import { collectAll, testContext } from './util/fs-test-context.js';
 
 let dir = '';
 const wcLines = (f: string): number => Number(execFileSync('wc', ['-l', f], { encoding: 'utf8' }).split(' ')[0]);
@@ -46,12 +46,5 @@ describe('FileContent (linux)', () => {
     expect(lastWantedLine([{ column: 'Line', op: '<', value: 10 }, { column: 'Line', op: 'in', value: [3, 40] }])).toBe(9);
     const rows = await collectAll(fileContentProvider, testContext([join(dir, 'big.txt')], { constraints: [{ column: 'Line', op: '<=', value: 3 }] }));
     expect(rows.map((r) => r.Line)).toEqual([1, 2, 3]);
-  });
-
-  it('is about as fast as wc -l on 200,000 lines', async () => {
-    const f = join(dir, 'big.txt');
-    const ours = await medianMs(5, () => collectAll(fileContentProvider, testContext([f])));
-    const tool = await medianMs(5, async () => execFileSync('cat', [f], { maxBuffer: 1 << 26 }));
-    console.log(`FileContent (200,000 lines, ${(execFileSync('stat', ['-c', '%s', f], { encoding: 'utf8' }).trim())} bytes): ${ours.toFixed(0)} ms; cat into node: ${tool.toFixed(0)} ms; wc -l: ${(await medianMs(5, async () => wcLines(f))).toFixed(0)} ms`);
   });
 });

@@ -3,7 +3,7 @@ import { LogicalDisk } from '../../../../entities/src/specs/logical-disk.js';
 import { Disk } from '../../../../entities/src/specs/disk.js';
 import { logicalDiskProvider } from './logical-disk.js';
 import { diskProvider } from './disk.js';
-import { collectRows, exampleProblems, medianMs, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
+import { collectRows, exampleProblems, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
 import { parseMountinfo } from './util/hw-mounts.js';
 import { ProviderError } from '../provider.js';
 
@@ -62,12 +62,5 @@ describe('LogicalDisk and Disk on Linux', () => {
     const ac = new AbortController();
     ac.abort();
     for (const p of [logicalDiskProvider, diskProvider]) await expect(collectRows(p, testContext(ac.signal))).rejects.toBeInstanceOf(ProviderError);
-  });
-
-  it('figures: collection time against df', async () => {
-    const mine = await medianMs(() => collectRows(logicalDiskProvider));
-    const disk = await medianMs(() => collectRows(diskProvider));
-    const tool = await medianMs(() => df());
-    console.log(`LogicalDisk ${mine} ms, Disk ${disk} ms; df -B1 --output=… ${tool} ms (medians of 7)`);
   });
 });

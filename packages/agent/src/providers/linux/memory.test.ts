@@ -3,7 +3,7 @@ import { Memory } from '../../../../entities/src/specs/memory.js';
 import { PhysicalMemory } from '../../../../entities/src/specs/physical-memory.js';
 import { memoryProvider } from './memory.js';
 import { physicalMemoryProvider, SMBIOS_TABLE } from './physical-memory.js';
-import { collectRows, exampleProblems, medianMs, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
+import { collectRows, exampleProblems, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
 import { memoryModules } from './util/hw-smbios.js';
 import { existsSync } from 'node:fs';
 import { ProviderError } from '../provider.js';
@@ -83,12 +83,5 @@ describe('Memory and PhysicalMemory on Linux', () => {
     const ac = new AbortController();
     ac.abort();
     for (const p of [memoryProvider, physicalMemoryProvider]) await expect(collectRows(p, testContext(ac.signal))).rejects.toBeInstanceOf(ProviderError);
-  });
-
-  it('figures: collection time against free', async () => {
-    const mine = await medianMs(() => collectRows(memoryProvider));
-    const phys = await medianMs(() => collectRows(physicalMemoryProvider));
-    const tool = await medianMs(() => runTool('free', ['-b']));
-    console.log(`Memory ${mine} ms, PhysicalMemory ${phys} ms; free -b ${tool} ms (medians of 7)`);
   });
 });

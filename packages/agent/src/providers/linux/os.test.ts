@@ -4,7 +4,7 @@ import { OS } from '../../../../entities/src/specs/os.js';
 import { OperatingSystem } from '../../../../entities/src/specs/operating-system.js';
 import { osProvider } from './os.js';
 import { operatingSystemProvider } from './operating-system.js';
-import { collectRows, exampleProblems, medianMs, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
+import { collectRows, exampleProblems, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
 import { ProviderError } from '../provider.js';
 
 /** os-release read a second, different way: the shell's own parser, as the file intends. */
@@ -52,13 +52,5 @@ describe('OS and OperatingSystem on Linux', () => {
     const ac = new AbortController();
     ac.abort();
     await expect(collectRows(operatingSystemProvider, testContext(ac.signal))).rejects.toBeInstanceOf(ProviderError);
-  });
-
-  it('figures: collection time against the tools', async () => {
-    const mine = await medianMs(() => collectRows(operatingSystemProvider));
-    const os = await medianMs(() => collectRows(osProvider));
-    const tool = await medianMs(() => runTool('uname', ['-a']));
-    const shell = await medianMs(() => osReleaseByShell());
-    console.log(`OperatingSystem ${mine} ms, OS ${os} ms; uname -a ${tool} ms, sh . /etc/os-release ${shell} ms (medians of 7)`);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Partition } from '../../../../entities/src/specs/partition.js';
 import { partitionProvider, partitionRows } from './partition.js';
-import { collectRows, exampleProblems, medianMs, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
+import { collectRows, exampleProblems, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
 import { readPartitions } from './util/hw-block.js';
 import { ProviderError } from '../provider.js';
 
@@ -60,11 +60,5 @@ describe('Partition on Linux', () => {
     const ac = new AbortController();
     ac.abort();
     await expect(collectRows(partitionProvider, testContext(ac.signal))).rejects.toBeInstanceOf(ProviderError);
-  });
-
-  it('figures: collection time against lsblk', async () => {
-    const mine = await medianMs(() => collectRows(partitionProvider));
-    const tool = await medianMs(() => runTool('lsblk', ['-b', '-J']));
-    console.log(`Partition ${mine} ms; lsblk -b -J ${tool} ms (medians of 7)`);
   });
 });

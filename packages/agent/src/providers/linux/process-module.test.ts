@@ -63,15 +63,4 @@ describe('ProcessModule (linux)', () => {
     expect(versionFromFileName('/usr/lib/x86_64-linux-gnu/libstdc++.so.6.0.30')).toBe('6.0.30');
     expect(versionFromFileName('/usr/bin/sleep')).toBe('');
   });
-
-  it('figures: time against pmap + md5sum', async () => {
-    const t0 = performance.now();
-    const rows = await collect(ctx(['sleep']));
-    const mine = performance.now() - t0;
-    const t1 = performance.now();
-    for (const s of sleepers) execFileSync('pmap', [String(s.pid)]);
-    execFileSync('md5sum', [...new Set(rows.map((r) => r.FileName as string))]);
-    const tool = performance.now() - t1;
-    console.log(`ProcessModule('sleep'): ${rows.length} rows in ${mine.toFixed(1)} ms; pmap per process + md5sum ${tool.toFixed(1)} ms`);
-  });
 });

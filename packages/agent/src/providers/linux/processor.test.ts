@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Processor } from '../../../../entities/src/specs/processor.js';
 import { LOAD_MIN_WINDOW_MS, LOAD_SAMPLE_MS, loadBetween, processorProvider, resetLoadSample } from './processor.js';
-import { collectRows, exampleProblems, medianMs, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
+import { collectRows, exampleProblems, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
 import { parseCpuinfo, parseSizeKb } from './util/hw-cpu.js';
 import { ProviderError } from '../provider.js';
 
@@ -96,12 +96,5 @@ describe('Processor on Linux', () => {
     setTimeout(() => ac.abort(), 5);
     await expect(p).rejects.toBeInstanceOf(ProviderError);
     expect(performance.now() - t0).toBeLessThan(1000);
-  });
-
-  it('figures: collection time against lscpu', async () => {
-    const mine = await medianMs(() => collectRows(processorProvider));
-    const lscpu = await medianMs(() => runTool('lscpu', []));
-    const nproc = await medianMs(() => runTool('nproc', []));
-    console.log(`Processor ${mine} ms (load since the previous collection, no sample); lscpu ${lscpu} ms, nproc ${nproc} ms (medians of 7)`);
   });
 });

@@ -18,10 +18,6 @@ const running = systemdRunning();
 const hasSystemctl = findTool('systemctl') !== null;
 if (!running) console.log('Service: systemd is not PID 1 here, so the live systemd comparison is skipped; the SysV path and the unit-file reader are tested');
 
-function median(xs: number[]): number {
-  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-}
-
 describe('Service (linux)', () => {
   it.skipIf(running)('lists the /etc/init.d scripts, running where service --status-all says so (truth test)', async () => {
     const rows = await collect();
@@ -65,20 +61,5 @@ describe('Service (linux)', () => {
     const ac = new AbortController();
     ac.abort();
     expect(await collect(ac.signal)).toEqual([]);
-  });
-
-  it('figures: time against the equivalent tool', async () => {
-    const mine: number[] = [];
-    const tool: number[] = [];
-    const [file, args] = running ? ['systemctl', ['list-units', '--type=service', '--all', '--no-pager']] : ['ls', ['-l', '/etc/init.d', '/etc/rc2.d']];
-    for (let i = 0; i < 5; i++) {
-      let t = performance.now();
-      await collect();
-      mine.push(performance.now() - t);
-      t = performance.now();
-      execFileSync(file, args as string[]);
-      tool.push(performance.now() - t);
-    }
-    console.log(`Service: median ${median(mine).toFixed(1)} ms; ${file} ${(args as string[]).join(' ')} median ${median(tool).toFixed(1)} ms (service --status-all takes ~1 s)`);
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SystemBootData } from '../../../../entities/src/specs/system-boot-data.js';
 import { systemBootDataProvider } from './system-boot-data.js';
-import { collectRows, exampleProblems, medianMs, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
+import { collectRows, exampleProblems, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
 import { BOOT_TIME, parseUtmp, USER_PROCESS } from './util/hw-utmp.js';
 import { parseAnalyzeTime, systemdRunning } from './util/hw-systemd-analyze.js';
 import { ProviderError } from '../provider.js';
@@ -69,12 +69,5 @@ describe('SystemBootData on Linux', () => {
     const ac = new AbortController();
     ac.abort();
     await expect(collectRows(systemBootDataProvider, testContext(ac.signal))).rejects.toBeInstanceOf(ProviderError);
-  });
-
-  it('figures: collection time against last and who -b', async () => {
-    const mine = await medianMs(() => collectRows(systemBootDataProvider));
-    const last = await medianMs(() => runTool('last', ['-x', 'reboot']));
-    const who = await medianMs(() => runTool('who', ['-b']));
-    console.log(`SystemBootData ${mine} ms; last -x reboot ${last} ms, who -b ${who} ms (medians of 7)`);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TimeZone } from '../../../../entities/src/specs/time-zone.js';
 import { timeZoneProvider, timeZoneRow } from './time-zone.js';
-import { collectRows, exampleProblems, medianMs, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
+import { collectRows, exampleProblems, runTool, schemaProblems, testContext } from './util/hw-test-kit.js';
 import { describeZone, posixAbbreviations } from './util/hw-tz.js';
 import { ProviderError } from '../provider.js';
 
@@ -62,11 +62,5 @@ describe('TimeZone on Linux', () => {
     const ac = new AbortController();
     ac.abort();
     await expect(collectRows(timeZoneProvider, testContext(ac.signal))).rejects.toBeInstanceOf(ProviderError);
-  });
-
-  it('figures: collection time against date', async () => {
-    const mine = await medianMs(() => collectRows(timeZoneProvider));
-    const tool = await medianMs(() => runTool('date', ['+%Z %z']));
-    console.log(`TimeZone ${mine} ms; date +%Z %z ${tool} ms (medians of 7)`);
   });
 });

@@ -124,12 +124,18 @@ describe('openpivot check: queries as administrators write them (fact sheet §2.
     expect(r.out).toMatch(/^error KQL1001 at 1:42: .*closing quote/m);
   });
 
-  // Engine gap, reported: in the cmpivot dialect `project UserName` drops the Device column, so the
-  // bare join's implicit key is missing (KQL2016). This test fails (and so must be turned into `it`)
-  // once the engine keeps Device for the join, as §2.8 asks.
-  it.fails('binds cleanly: a bare join on a parenthesised query that projects away Device (engine gap)', async () => {
+  // The right side's rows still belong to a device after `project UserName`: the join keys on it.
+  it('binds cleanly: a bare join on a parenthesised query that projects Device away', async () => {
     const r = await check(['OS | join (Device | project UserName)']);
     expect(r.out).toBe('1 query checked: no errors\n');
+    const json = await check(['OS | join (Device | project UserName) | project Caption, UserName', '--format', 'json']);
+    expect(JSON.parse(json.out).columns).toEqual([{ name: 'Caption', type: 'string' }, { name: 'UserName', type: 'string' }]);
+  });
+
+  it('refuses a bare join whose right side no longer says which device a row is from', async () => {
+    const r = await check(['OS | join (Device | project UserName | take 1)']);
+    expect(r.code).toBe(2);
+    expect(r.out).toMatch(/^error KQL2016 at 1:6: /m);
   });
 });
 

@@ -36,7 +36,7 @@ const totimespan = cast('totimespan', 'timespan', "The value as a timespan ('1.0
 
 const parseJsonFn = define({
   name: 'parse_json', doc: 'Interprets text as JSON and returns a dynamic value (invalid JSON: the text itself as a dynamic string).',
-  params: ['text'], result: 'dynamic', resultName: 'first-argument',
+  params: ['text'], result: 'dynamic', resultName: 'first-argument', opaqueDynamic: true,
   compile: (args) => {
     if (args[0]!.type === 'dynamic') return (vals) => vals[0]!;
     return (vals) => parseJson(vals[0] as string);
@@ -45,7 +45,7 @@ const parseJsonFn = define({
 
 const todynamic = define({
   name: 'todynamic', doc: 'Interprets text as JSON and returns a dynamic value (the same as parse_json).',
-  params: ['strictString'], result: 'dynamic', resultName: 'first-argument',
+  params: ['strictString'], result: 'dynamic', resultName: 'first-argument', opaqueDynamic: true,
   compile: () => (vals) => parseJson(vals[0] as string),
 });
 

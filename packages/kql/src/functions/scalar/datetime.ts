@@ -7,7 +7,7 @@ import {
 } from './calendar.js';
 import type { Period } from './calendar.js';
 import { formatDatetimeWith } from './format-datetime.js';
-import { alias, constantText, define, unary } from './signature.js';
+import { alias, constantText, define, literal, unary } from './signature.js';
 
 const now = define({
   name: 'now', doc: 'now([offset]): the current UTC time (fixed for the whole query), plus an optional timespan.',
@@ -29,7 +29,7 @@ function checkPeriod(name: string, args: readonly ArgInfo[], extra: readonly str
 
 const datetimeAdd = define({
   name: 'datetime_add', doc: "datetime_add(period, amount, datetime): datetime moved by amount periods ('year' … 'nanosecond').",
-  params: ['string', 'integer', 'datetime'],
+  params: [literal('string'), 'integer', 'datetime'],
   result: (args) => checkPeriod('datetime_add', args) ?? 'datetime',
   compile: () => (vals) => {
     const period = periodOf(vals[0] as string);
@@ -40,7 +40,7 @@ const datetimeAdd = define({
 
 const datetimeDiff = define({
   name: 'datetime_diff', doc: 'datetime_diff(period, a, b): how many period boundaries lie between b and a (a - b), as a long.',
-  params: ['string', 'datetime', 'datetime'],
+  params: [literal('string'), 'datetime', 'datetime'],
   result: (args) => checkPeriod('datetime_diff', args) ?? 'long',
   compile: () => (vals) => {
     const period = periodOf(vals[0] as string);
@@ -75,7 +75,7 @@ export function datetimePart(part: string, ms: number): number | null {
 
 const datetimePartFn = define({
   name: 'datetime_part', doc: "datetime_part(part, datetime): one part of a datetime as an int ('year', 'month', 'day', 'hour', 'week_of_year'…).",
-  params: ['string', 'datetime'],
+  params: [literal('string'), 'datetime'],
   result: (args) => {
     const text = constantText(args[0]);
     if (text !== undefined && (periodOf(text) === 'week' || checkPeriod('datetime_part', args, PART_NAMES))) {
@@ -171,7 +171,7 @@ const unixMilliseconds = define({
 
 const formatDatetime = define({
   name: 'format_datetime', doc: "format_datetime(date, format): date as text, e.g. format_datetime(d, 'yyyy-MM-dd HH:mm:ss').",
-  params: ['datetime', 'strictString'], resultName: 'first-argument',
+  params: ['datetime', literal('strictString')], resultName: 'first-argument',
   // An empty format can only be a mistake; Kusto's binder refuses it too (KS133).
   result: (args) => (constantText(args[1]) === '' ? { error: 'format_datetime(): the format must not be empty', argIndex: 1 } : 'string'),
   compile: (): RowFunction => (vals) => (vals[0] === null ? '' : formatDatetimeWith(vals[0] as number, vals[1] as string)),

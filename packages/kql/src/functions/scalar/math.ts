@@ -4,7 +4,7 @@ import type { Value } from '../../values/value.js';
 import { compareValues } from '../../values/compare.js';
 import { EPOCH_OFFSET_MS } from '../../values/convert.js';
 import type { ArgInfo, ScalarFunction, SignatureError } from '../function-types.js';
-import { alias, argError, commonType, define, unary } from './signature.js';
+import { alias, argError, commonType, constant, define, unary } from './signature.js';
 
 /**
  * Number functions. Null in gives null out. Results keep Kusto's types: round() and ceiling() keep
@@ -47,7 +47,7 @@ const pow = define({
 
 const round = define({
   name: 'round', doc: 'round(x[, digits]): x rounded half away from zero to digits decimals (default 0).',
-  params: ['number', 'long'], minArgs: 1, result: (args) => args[0]!.type, resultName: 'first-argument',
+  params: ['number', constant('long')], minArgs: 1, result: (args) => args[0]!.type, resultName: 'first-argument',
   compile: () => (vals) => {
     const digits = vals.length > 1 ? vals[1] : 0;
     return vals[0] === null || digits === null ? null : roundTo(vals[0] as number, Math.trunc(digits as number));

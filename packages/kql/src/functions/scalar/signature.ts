@@ -2,7 +2,7 @@ import type { ScalarType } from '../../types/scalar-type.js';
 import { isNumeric } from '../../types/scalar-type.js';
 import type { Value } from '../../values/value.js';
 import { valueToString } from '../../values/to-string.js';
-import type { ArgInfo, Dialect, RowFunction, ScalarFunction, SignatureError } from '../function-types.js';
+import type { ArgInfo, ArgRule, Dialect, RowFunction, ScalarFunction, SignatureError } from '../function-types.js';
 
 /**
  * What a parameter accepts, after Kusto's own parameter kinds: `scalar` takes anything, `integer`
@@ -47,6 +47,37 @@ export function checkArgs(name: string, args: readonly ArgInfo[], kinds: readonl
   return undefined;
 }
 
+/** A parameter with requirements beyond its kind: `constant('strictString')`, `literal('string')`. */
+export interface ParamSpec extends ArgRule {
+  readonly kind: ParamKind;
+}
+
+export type Param = ParamKind | ParamSpec;
+
+/** A parameter whose argument must read no column (Kusto's KS129), such as a regex. */
+export function constant(kind: ParamKind): ParamSpec {
+  return { kind, form: 'constant' };
+}
+
+/** A parameter whose argument must be a string literal as written (Kusto's KS131), such as a part name. */
+export function literal(kind: ParamKind): ParamSpec {
+  return { kind, form: 'literal' };
+}
+
+/** A dynamic parameter that refuses a value known to be of another shape (Kusto's KS234, KS235). */
+export function shaped(shape: 'array' | 'bag'): ParamSpec {
+  return { kind: 'dynamic', shape };
+}
+
+function kindOf(p: Param): ParamKind {
+  return typeof p === 'string' ? p : p.kind;
+}
+
+function rulesOf(params: readonly Param[]): (ArgRule | undefined)[] | undefined {
+  const rules = params.map((p) => (typeof p === 'string' ? undefined : { ...(p.form ? { form: p.form } : {}), ...(p.shape ? { shape: p.shape } : {}) }));
+  return rules.some((r) => r !== undefined) ? rules : undefined;
+}
+
 export function isError(x: unknown): x is SignatureError {
   return typeof x === 'object' && x !== null && 'error' in x;
 }
@@ -54,7 +85,7 @@ export function isError(x: unknown): x is SignatureError {
 export interface FunctionSpec {
   readonly name: string;
   readonly doc: string;
-  readonly params: readonly ParamKind[];
+  readonly params: readonly Param[];
   /** Defaults to `params.length`. */
   readonly minArgs?: number;
   /** Defaults to `params.length`. */
@@ -64,6 +95,8 @@ export interface FunctionSpec {
   readonly resultName?: 'first-argument';
   readonly namePrefix?: string;
   readonly volatile?: boolean;
+  readonly opaqueDynamic?: boolean;
+  readonly resultShape?: 'array' | 'bag';
 }
 
 /** Positions where a dynamic argument meets a `string` parameter: converted to text before the function runs. */
@@ -84,7 +117,9 @@ function asText(args: readonly ArgInfo[], positions: readonly number[]): ArgInfo
 
 /** Builds a ScalarFunction whose `returns` checks argument kinds before computing the result type. */
 export function define(spec: FunctionSpec): ScalarFunction {
-  const { name, params, result } = spec;
+  const { name, result } = spec;
+  const params = spec.params.map(kindOf);
+  const argRules = rulesOf(spec.params);
   const fn: ScalarFunction = {
     name,
     doc: spec.doc,
@@ -108,6 +143,9 @@ export function define(spec: FunctionSpec): ScalarFunction {
     ...(spec.resultName ? { resultName: spec.resultName } : {}),
     ...(spec.namePrefix ? { namePrefix: spec.namePrefix } : {}),
     ...(spec.volatile ? { volatile: true } : {}),
+    ...(spec.opaqueDynamic ? { opaqueDynamic: true } : {}),
+    ...(spec.resultShape ? { resultShape: spec.resultShape } : {}),
+    ...(argRules ? { argRules } : {}),
   };
   return fn;
 }

@@ -1,6 +1,6 @@
 import type { ArgInfo, RowFunction, ScalarFunction, SignatureError } from '../function-types.js';
 import { compileRegex, regexError } from './regex.js';
-import { constantText, define } from './signature.js';
+import { constant, constantText, define } from './signature.js';
 import { converterTo } from '../../values/convert.js';
 
 /**
@@ -36,7 +36,7 @@ export function translateRewrite(rewrite: string): string {
 
 function trimmer(name: string, doc: string, start: boolean, end: boolean): ScalarFunction {
   return define({
-    name, doc, params: ['strictString', 'strictString'],
+    name, doc, params: [constant('strictString'), 'strictString'],
     result: (args) => checkPattern(name, args, 0) ?? 'string',
     compile: (): RowFunction => (vals) => {
       const pattern = vals[0] as string;
@@ -84,21 +84,21 @@ function regexReplace(text: string, pattern: string, rewrite: string): string {
 
 const replaceRegex = define({
   name: 'replace_regex', doc: 'replace_regex(text, regex, rewrite): every match replaced; \\1 in rewrite is the first group.',
-  params: ['strictString', 'strictString', 'strictString'],
+  params: ['strictString', constant('strictString'), constant('strictString')],
   result: (args) => checkPattern('replace_regex', args, 1) ?? 'string',
   compile: () => (vals) => regexReplace(vals[0] as string, vals[1] as string, vals[2] as string),
 });
 
 const replace = define({
   name: 'replace', doc: 'replace(regex, rewrite, text): the deprecated form of replace_regex, arguments reordered.',
-  params: ['strictString', 'strictString', 'strictString'],
+  params: [constant('strictString'), constant('strictString'), 'strictString'],
   result: (args) => checkPattern('replace', args, 0) ?? 'string',
   compile: () => (vals) => regexReplace(vals[2] as string, vals[0] as string, vals[1] as string),
 });
 
 const extract = define({
   name: 'extract', doc: 'extract(regex, group, s): the text of capture group `group` (0: the whole match) of the first match, or "".',
-  params: ['strictString', 'long', 'strictString', 'scalar'], minArgs: 3,
+  params: [constant('strictString'), 'long', 'strictString', 'scalar'], minArgs: 3,
   result: (args) => {
     const bad = checkPattern('extract', args, 0);
     if (bad) return bad;
@@ -124,8 +124,8 @@ const extract = define({
 
 const extractAll = define({
   name: 'extract_all', doc: 'extract_all(regex, s): a dynamic array of all matches (the group texts when the regex has groups).',
-  params: ['strictString', 'strictString'],
-  result: (args) => checkPattern('extract_all', args, 0) ?? 'dynamic',
+  params: [constant('strictString'), 'strictString'],
+  result: (args) => checkPattern('extract_all', args, 0) ?? 'dynamic', resultShape: 'array',
   compile: () => (vals) => {
     const re = compileRegex(vals[0] as string, 'g');
     if (re instanceof Error) return null;

@@ -1,7 +1,7 @@
 import type { Value } from '../../values/value.js';
 import type { ScalarFunction } from '../function-types.js';
 import { compileRegex } from './regex.js';
-import { constantText, define, textOf } from './signature.js';
+import { constant, constantText, define, literal, textOf } from './signature.js';
 
 /**
  * Plain string functions. Arguments of any scalar type are read as text the way `tostring()`
@@ -116,7 +116,7 @@ const substring = define({
 
 const indexof = define({
   name: 'indexof', doc: 'indexof(s, match[, start[, length[, occurrence]]]): zero-based position of match in s, or -1.',
-  params: ['scalar', 'scalar', 'integer', 'integer', 'integer'], minArgs: 2, result: 'long',
+  params: ['scalar', 'scalar', 'integer', 'integer', constant('integer')], minArgs: 2, result: 'long',
   compile: (args) => {
     const text = textOf(args[0]!.type);
     const match = textOf(args[1]!.type);
@@ -146,7 +146,7 @@ const reverse = caseFunction('reverse', 'The string with its characters in rever
 
 const split = define({
   name: 'split', doc: 'split(s, delimiter[, index]): a dynamic array of the parts of s, or [part] at index.',
-  params: ['scalar', 'strictString', 'integer'], minArgs: 2, result: 'dynamic', resultName: 'first-argument',
+  params: ['scalar', 'strictString', 'integer'], minArgs: 2, result: 'dynamic', resultShape: 'array', resultName: 'first-argument',
   compile: (args) => {
     const text = textOf(args[0]!.type);
     return (vals) => {
@@ -201,7 +201,7 @@ const strcmp = define({
 
 const countof = define({
   name: 'countof', doc: "countof(source, search[, 'normal'|'regex']): how many times search occurs in source.",
-  params: ['strictString', 'strictString', 'string'], minArgs: 2,
+  params: ['strictString', 'strictString', literal('string')], minArgs: 2,
   result: (args) => {
     const kind = constantText(args[2]);
     if (kind !== undefined && !['normal', 'regex'].includes(kind.toLowerCase())) {

@@ -20,8 +20,23 @@ export function parseParse(c: Cursor, kw: Token): Operator {
     const part = parsePart(c);
     if (part) pattern.push(part);
   }
+  checkOrder(c, pattern);
   const op: Parse = { kind: 'Parse', span: c.from(kw.span.start), keywordSpan: kw.span, params, source, pattern };
   return op;
+}
+
+/**
+ * Kusto's order rules: a `*` is followed by a string or ends the pattern; a column starts the pattern
+ * or follows a string; a `*` right after a string column could split the text anywhere, so it is refused.
+ */
+function checkOrder(c: Cursor, pattern: readonly ParsePart[]): void {
+  pattern.forEach((part, i) => {
+    const next = pattern[i + 1];
+    const prev = pattern[i - 1];
+    if (part.kind === 'Star' && next !== undefined && next.kind !== 'Text') c.report(msg.parseStarBeforeText(part.span));
+    if (part.kind === 'Column' && prev !== undefined && prev.kind !== 'Text') c.report(msg.parseColumnAfterText(part.span));
+    if (part.kind === 'Star' && prev?.kind === 'Column' && prev.type === 'string') c.report(msg.parseStarAfterStringColumn(part.span));
+  });
 }
 
 /** One pattern piece; an unusable token is reported and skipped (so the loop always advances). */

@@ -4,7 +4,7 @@ import type { SiteContext } from '../context.js';
 import type { ApiTokenRecord } from '../../store/index.js';
 import { bodyOf } from '../app.js';
 import { sendError } from '../errors.js';
-import { newSecret, sha256Hex } from '../../auth/secrets.js';
+import { newSecret, sha256Hex } from '@openpivot/server';
 import { V, iso, auditAdmin, sendStoreError, parseNumericId } from './common.js';
 
 const DAY_MS = 86_400_000;

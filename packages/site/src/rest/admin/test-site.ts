@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DeviceFacts } from '@openpivot/protocol';
 import { startSite, type RunningSite } from '../../site.js';
-import { silentLog } from '../../log.js';
-import { sha256Hex } from '../../auth/secrets.js';
+import { silentLog, sha256Hex } from '@openpivot/server';
 
 /**
  * For the REST tests only: a whole site on a fresh SQLite directory, listening on a free loopback

@@ -4,7 +4,7 @@ import type { SiteContext } from '../context.js';
 import type { RoleAssignmentRecord, Store, UserRecord } from '../../store/index.js';
 import { bodyOf, requirePermission } from '../app.js';
 import { sendError } from '../errors.js';
-import { hashPassword, newPassword } from '../../auth/secrets.js';
+import { hashPassword, newPassword } from '@openpivot/server';
 import { V, iso, auditAdmin, sendStoreError, parseNumericId, removesLastAdmin, LAST_ADMIN } from './common.js';
 
 export function userJson(u: UserRecord): Record<string, unknown> {

@@ -1,6 +1,7 @@
 /**
  * Helpers for the hardware and OS provider tests only (no provider imports this): a context, a
- * collector, a schema check of rows against an entity spec, and a timer for tool comparisons.
+ * collector, a schema check of rows against an entity spec, and a runner for the tools they compare
+ * with (bench/providers.ts uses it too).
  */
 import { execFile } from 'node:child_process';
 import { analyze } from '@openpivot/kql';
@@ -47,16 +48,4 @@ export function runTool(file: string, args: readonly string[], env?: NodeJS.Proc
   return new Promise((resolve, reject) => {
     execFile(file, args, { encoding: 'utf8', env: env ?? process.env, maxBuffer: 64 << 20 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
   });
-}
-
-/** Median wall time in ms of `runs` calls. */
-export async function medianMs(fn: () => Promise<unknown>, runs = 7): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return Math.round(times[Math.floor(runs / 2)]! * 100) / 100;
 }

@@ -1,7 +1,5 @@
-import type { Page } from './store.js';
-
 /**
- * A store call refused for its input: `field` names what was wrong (the REST layer turns `conflict`
+ * A store call refused for its input: `field` names what was wrong (the REST layers turn `conflict`
  * into 409, `invalid` into 400). Anything else a store call throws is a fault of the database.
  */
 export class StoreError extends Error {
@@ -33,7 +31,7 @@ export async function uniqueAs<T>(field: string, message: string, fn: () => Prom
   }
 }
 
-export function checkPage(page: Page): void {
+export function checkPage(page: { readonly limit: number; readonly offset: number }): void {
   if (!Number.isInteger(page.limit) || page.limit < 0) throw new StoreError('invalid', 'limit', `expected a non-negative integer, got ${page.limit}`);
   if (!Number.isInteger(page.offset) || page.offset < 0) throw new StoreError('invalid', 'offset', `expected a non-negative integer, got ${page.offset}`);
 }

@@ -5,7 +5,6 @@ import {
   CompiledQuery, Kysely, SqliteAdapter, SqliteDialect, SqliteDriver,
   type DatabaseConnection, type DialectAdapter, type Driver, type SqliteDialectConfig,
 } from 'kysely';
-import type { Database } from './db-schema.js';
 
 /**
  * Transactions start with BEGIN IMMEDIATE: they take the write lock up front, so a transaction that
@@ -44,7 +43,8 @@ class ImmediateSqliteDialect extends SqliteDialect {
 }
 
 interface Shared {
-  readonly db: Kysely<Database>;
+  // One entry per file; the schema type belongs to whoever opened it.
+  readonly db: Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   readonly ready: Promise<void>;
   refs: number;
 }
@@ -56,18 +56,19 @@ interface Shared {
  */
 const open = new Map<string, Shared>();
 
-export async function acquireSqlite(
+export async function acquireSqlite<DB>(
   dataDir: string,
-  migrate: (db: Kysely<Database>) => Promise<void>,
-): Promise<{ db: Kysely<Database>; release(): Promise<void> }> {
-  const file = resolve(dataDir, 'site.db');
+  fileName: string,
+  migrate: (db: Kysely<DB>) => Promise<void>,
+): Promise<{ db: Kysely<DB>; release(): Promise<void> }> {
+  const file = resolve(dataDir, fileName);
   let shared = open.get(file);
   if (!shared) {
-    const db = new Kysely<Database>({
+    const db = new Kysely<DB>({
       dialect: new ImmediateSqliteDialect({
         database: async () => {
           mkdirSync(dataDir, { recursive: true });
-          const sqlite = new BetterSqlite3(join(dataDir, 'site.db'));
+          const sqlite = new BetterSqlite3(join(dataDir, fileName));
           sqlite.pragma('journal_mode = WAL');
           sqlite.pragma('synchronous = NORMAL');
           sqlite.pragma('busy_timeout = 5000');
@@ -93,5 +94,5 @@ export async function acquireSqlite(
     await release();
     throw err;
   }
-  return { db: entry.db, release };
+  return { db: entry.db as Kysely<DB>, release };
 }
