@@ -139,6 +139,14 @@ function parseBetween(c: Cursor, left: Expr, negated: boolean): Expr {
 }
 
 /**
+ * A value of a `datatable`: a literal with an optional sign, never an expression — Kusto reads
+ * `[1e3 -8.0]` as two values missing their comma, not as `1e3 - 8.0`.
+ */
+export function parseDatatableValue(c: Cursor): Expr {
+  return parseUnary(c);
+}
+
+/**
  * A sign applies to an operand, never to another sign: Kusto refuses `- -5` (write `-(-5)`), while
  * `1 - -5` is a binary minus and a sign. Extra signs are reported and skipped in a loop.
  */

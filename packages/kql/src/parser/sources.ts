@@ -4,7 +4,7 @@ import { TYPE_NAMES, type ScalarType } from '../types/scalar-type.js';
 import { atClauseEnd, parseList, parseNamedExpr, parseParams } from './clauses.js';
 import type { Token } from '../syntax/token.js';
 import type { Cursor } from './cursor.js';
-import { expectedExpr, parseArgs, parseExpr } from './expressions.js';
+import { expectedExpr, parseArgs, parseDatatableValue, parseExpr } from './expressions.js';
 import { parseUnionTables, UNION_PARAMS } from './operators/union.js';
 import { parseTabular } from './tabular.js';
 
@@ -71,7 +71,7 @@ function parseDatatable(c: Cursor): Source {
   c.expectPunct(')');
   const values: Expr[] = [];
   if (c.expectPunct('[')) {
-    if (!c.isPunct(']')) values.push(...parseList(c, parseExpr));
+    if (!c.isPunct(']')) values.push(...parseList(c, parseDatatableValue));
     c.expectPunct(']');
   }
   return { kind: 'Datatable', span: c.from(start), columns, values };
