@@ -2,7 +2,10 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { analyze } from '@openpivot/kql';
 import { CATALOG } from '@openpivot/entities';
 import { ApiError, pollResult, type Api } from '../common/api.js';
-import { ResultsGrid, toCsv, type Column, type Row } from './results-grid.js';
+import { ResultsGrid, toCsv, type CellTarget, type Column, type Row } from './results-grid.js';
+import type { MenuItem } from './cell-menu.js';
+import { showDevicesQuery } from './drill-queries.js';
+import { QueryLinkButtons } from './query-link.js';
 import type { ChartRequest } from './result-chart.js';
 import { Favorites } from './favorites.js';
 import { EntitiesPanel } from './entities-panel.js';
@@ -27,6 +30,8 @@ export interface ResultSnapshot {
   readonly error?: string | null;
   /** Devices answered of those targeted (collections). */
   readonly progress?: { readonly answered: number; readonly total: number };
+  /** Devices by status (collections): the status bar's "Query completed on 3 of 5 clients…". */
+  readonly counts?: Readonly<Record<string, number>>;
 }
 
 /** A device's answer (AdminService Device(n)/CMPivotResult): 404 until the device answered. */
@@ -50,16 +55,34 @@ export interface CmpivotPaneProps {
   readonly fetchResult?: (api: Api, path: string, signal: AbortSignal) => Promise<ResultSnapshot>;
   /** Shown under the status line once an operation runs: the Query Summary of a collection. */
   readonly summary?: (operationId: number, complete: boolean) => JSX.Element | null;
+  /** Added to the Run request's body (the devices of a Device Pivot). */
+  readonly runBody?: Readonly<Record<string, unknown>>;
+  /** Cell-menu actions on the devices of the selected rows (Device Pivot, Create collection: the site console). */
+  readonly deviceActions?: (deviceNames: readonly string[]) => readonly MenuItem[];
+  /** The query the editor opens with (a `cmpivot:` link). */
+  readonly initialQuery?: string;
 }
 
-type Status = { kind: 'idle' } | { kind: 'running'; since: number; op?: number } | { kind: 'done'; op: number; rows: number; ms: number; device: string };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'running'; since: number; op?: number }
+  | { kind: 'done'; op: number; rows: number; ms: number; device: string; counts?: Readonly<Record<string, number>> }
+  | { kind: 'failed'; code: string };
+
+/** CMPivot's status bar for a collection: "Query completed on 3 of 5 clients (2 clients offline and 0 failure)". */
+export function collectionStatusText(counts: Readonly<Record<string, number>>): string {
+  const n = (...keys: string[]): number => keys.reduce((sum, k) => sum + (counts[k] ?? 0), 0);
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return `Query completed on ${n('completed', 'no-results', 'truncated')} of ${total} clients (${n('offline')} clients offline and ${n('failed', 'timed-out', 'cancelled')} failure)`;
+}
 
 /**
  * CMPivot on one target: entities, favourites, the query editor, Run, the status line, and the answer as a
  * grid or a chart, with CSV export and history. One component for the admin center and the site console.
  */
 export function CmpivotPane(p: CmpivotPaneProps): JSX.Element {
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(p.initialQuery ?? '');
+  const [ran, setRan] = useState('');
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [now, setNow] = useState(Date.now());
   const [error, setError] = useState<{ message: string; code: string } | null>(null);
@@ -79,8 +102,8 @@ export function CmpivotPane(p: CmpivotPaneProps): JSX.Element {
     return () => clearInterval(t);
   }, [status.kind]);
 
-  const run = async (): Promise<void> => {
-    const text = query.trim();
+  const run = async (override?: string): Promise<void> => {
+    const text = (override ?? query).trim();
     if (!text || status.kind === 'running') return;
     abort.current?.abort();
     const ctrl = new AbortController();
@@ -90,11 +113,12 @@ export function CmpivotPane(p: CmpivotPaneProps): JSX.Element {
     // The previous answer is not this query's: it must not stay under this one's error.
     setResult(null);
     setPast((h) => (h[h.length - 1] === text ? h : [...h, text]));
+    setRan(text);
     setAt(-1);
     const since = Date.now();
     setStatus({ kind: 'running', since });
     try {
-      const started = await p.api.post<{ value: { OperationId: number } }>(p.runPath, { InputQuery: text });
+      const started = await p.api.post<{ value: { OperationId: number } }>(p.runPath, { ...p.runBody, InputQuery: text });
       const op = started.value.OperationId;
       setStatus({ kind: 'running', since, op });
       const read = p.fetchResult ?? deviceResult;
@@ -105,7 +129,7 @@ export function CmpivotPane(p: CmpivotPaneProps): JSX.Element {
         setResult({ columns: snap.columns, rows: snap.rows, chart });
         if (snap.progress) setProgress(snap.progress);
         if (snap.complete) {
-          setStatus({ kind: 'done', op, rows: snap.rows.length, ms: Date.now() - since, device: snap.status });
+          setStatus({ kind: 'done', op, rows: snap.rows.length, ms: Date.now() - since, device: snap.status, ...(snap.counts ? { counts: snap.counts } : {}) });
           if (snap.error) setError({ code: 'DeviceError', message: snap.error });
           break;
         }
@@ -113,7 +137,7 @@ export function CmpivotPane(p: CmpivotPaneProps): JSX.Element {
         if (ctrl.signal.aborted) break;
       }
     } catch (e) {
-      setStatus({ kind: 'idle' });
+      setStatus({ kind: 'failed', code: e instanceof ApiError ? e.code : 'Network' });
       if (e instanceof ApiError) {
         setError({ code: e.code, message: e.message });
         const first = e.details?.find((d) => d.start !== undefined);
@@ -141,9 +165,26 @@ export function CmpivotPane(p: CmpivotPaneProps): JSX.Element {
   };
   const statusText = useMemo(() => {
     if (status.kind === 'running') return `Running… ${((now - status.since) / 1000).toFixed(1)} s${status.op ? ` (operation ${status.op})` : ''}`;
+    if (status.kind === 'done' && status.counts) return `${collectionStatusText(status.counts)} — ${status.rows} objects in ${(status.ms / 1000).toFixed(2)} s — id(${status.op})`;
     if (status.kind === 'done') return `${status.rows} rows in ${(status.ms / 1000).toFixed(2)} s — device ${status.device} — operation ${status.op}`;
+    if (status.kind === 'failed') return `The query did not run (${status.code})`;
     return 'Ready';
   }, [status, now]);
+
+  const cellMenu = (t: CellTarget): MenuItem[] => {
+    const items: MenuItem[] = [];
+    for (const without of [false, true]) {
+      const q = showDevicesQuery({ query: ran, column: t.column.name, type: t.column.type, value: t.row[t.column.name], without });
+      items.push({
+        label: without ? 'Show devices without' : 'Show devices with',
+        run: () => { if (q) { setQuery(q); void run(q); } },
+        ...(q ? {} : { disabledReason: 'Only for a column of the entity the query starts from' }),
+      });
+    }
+    const devices = [...new Set(t.selected.map((r) => r.Device).filter((d): d is string => typeof d === 'string' && d !== ''))];
+    if (p.deviceActions && devices.length > 0) items.push(...p.deviceActions(devices));
+    return items;
+  };
 
   return (
     <section className="op-cmpivot" aria-label="CMPivot">
@@ -166,6 +207,7 @@ export function CmpivotPane(p: CmpivotPaneProps): JSX.Element {
             <button type="button" aria-label="Next query" onClick={() => historyGo(1)} disabled={at < 0 || at >= past.length - 1}>Forward</button>
             <button type="button" onClick={exportCsv} disabled={!result}>Export CSV</button>
             <button type="button" onClick={() => result && void navigator.clipboard?.writeText(toCsv(result.columns, result.rows).replace(/,/g, '\t'))} disabled={!result}>Copy</button>
+            <QueryLinkButtons query={query} onOpen={(q) => setQuery(q)} />
             {result?.chart && <button type="button" aria-pressed={showChart} onClick={() => setShowChart(!showChart)}>{showChart ? 'Show table' : 'Show chart'}</button>}
           </div>
           <div role="status" className="op-status">{statusText}</div>
@@ -177,7 +219,7 @@ export function CmpivotPane(p: CmpivotPaneProps): JSX.Element {
           )}
           {result && (result.chart && showChart
             ? <Suspense fallback={<div>Loading the chart…</div>}><ResultChart chart={result.chart} columns={result.columns} rows={result.rows} /></Suspense>
-            : <ResultsGrid columns={result.columns} rows={result.rows} />)}
+            : <ResultsGrid columns={result.columns} rows={result.rows} menu={cellMenu} />)}
         </main>
       </div>
     </section>

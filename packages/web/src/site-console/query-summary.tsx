@@ -7,10 +7,14 @@ const GROUPS = ['completed', 'no-results', 'offline', 'failed', 'truncated', 'ti
 
 /**
  * CMPivot's Query Summary for a collection (fact sheet §5.1): how many devices completed, were offline,
- * failed, had no results or were truncated — each count opens its device list (exportable), and each
- * device can be pivoted to (a new CMPivot scoped to it).
+ * failed, had no results or were truncated — each count opens its device list (exportable, or made a
+ * collection as CMPivot's Failed/Offline lists could be), and each device can be pivoted to (a new CMPivot
+ * scoped to it).
  */
-export function QuerySummary({ api, operationId, complete, onPivot }: { readonly api: Api; readonly operationId: number; readonly complete: boolean; readonly onPivot: (deviceId: number) => void }): JSX.Element {
+export function QuerySummary({ api, operationId, complete, onPivot, onCreateCollection }: {
+  readonly api: Api; readonly operationId: number; readonly complete: boolean;
+  readonly onPivot: (deviceIds: readonly number[]) => void; readonly onCreateCollection: (deviceIds: readonly number[]) => void;
+}): JSX.Element {
   const [rows, setRows] = useState<StatusRow[]>([]);
   const [open, setOpen] = useState<string | null>(null);
   useEffect(() => {
@@ -42,11 +46,12 @@ export function QuerySummary({ api, operationId, complete, onPivot }: { readonly
       {open && (
         <div>
           <button type="button" onClick={exportList}>Export device list</button>
+          <button type="button" onClick={() => onCreateCollection(list.map((r) => r.ResourceId))}>Create collection from these devices</button>
           <table aria-label={`Devices ${open}`}>
             <thead><tr><th>Device</th><th>Rows</th><th>Error</th><th /></tr></thead>
             <tbody>{list.map((r) => (
               <tr key={r.ResourceId}><td>{r.DeviceName}</td><td>{r.Rows}</td><td>{r.Error ?? ''}</td>
-                <td><button type="button" aria-label={`Device Pivot on ${r.DeviceName}`} onClick={() => onPivot(r.ResourceId)}>Device Pivot</button></td></tr>
+                <td><button type="button" aria-label={`Device Pivot on ${r.DeviceName}`} onClick={() => onPivot([r.ResourceId])}>Device Pivot</button></td></tr>
             ))}</tbody>
           </table>
         </div>

@@ -1,29 +1,42 @@
 import { useEffect, useMemo, useState } from 'react';
-import { createApi, pollResult, type Api } from '../common/api.js';
+import { createApi, type Api } from '../common/api.js';
 import { useRoute, go } from '../common/router.js';
-import { CmpivotPane, type ResultSnapshot } from '../cmpivot/cmpivot-pane.js';
-import { QuerySummary } from './query-summary.js';
+import { CollectionCmpivot, DeviceCmpivot, DevicesCmpivot } from './site-cmpivot.js';
+import { DevicesPage } from './devices-page.js';
+import { AuditLog } from './audit-log.js';
 
 const AUTH_KEY = 'openpivot.site.auth';
 const V = '/AdminService/v1.0';
 
 interface Collection { readonly CollectionId: string; readonly Name: string; readonly MemberCount?: number }
+interface Me { readonly Name: string; readonly Roles: readonly { readonly Permissions: readonly string[] }[] }
 
-/** The site console: sign in, collections, and CMPivot on a collection or one device, with the Query Summary. */
+/**
+ * The site console: sign in; collections and devices; CMPivot on a collection, a device or selected
+ * devices, with the Query Summary; the audit log for those whose role grants Audit.Read.
+ */
 export function SiteConsole(): JSX.Element {
   const [auth, setAuth] = useState(() => sessionStorage.getItem(AUTH_KEY));
   const api = useMemo(() => (auth ? createApi('', auth) : null), [auth]);
+  const [me, setMe] = useState<Me | null>(null);
   const route = useRoute();
+  useEffect(() => { if (api) api.get<Me>(`${V}/Me`).then(setMe, () => undefined); }, [api]);
   if (!api) return <SiteSignIn onAuth={(a) => { sessionStorage.setItem(AUTH_KEY, a); setAuth(a); go('collections'); }} />;
+  const mayAudit = me?.Roles.some((r) => r.Permissions.includes('Audit.Read')) ?? false;
   const [page, id, sub] = route;
+  const deviceId = id !== undefined && /^\d+$/.test(id) ? Number(id) : null;
   return (
     <div className="op-app">
-      <header className="op-top"><span className="op-brand">openpivot site console</span><nav aria-label="Main"><a href="#/collections">Collections</a></nav>
-        <button type="button" onClick={() => { sessionStorage.removeItem(AUTH_KEY); setAuth(null); }}>Sign out</button></header>
-      {page === 'collections' && id && sub === 'cmpivot' ? <CollectionCmpivot api={api} id={id} />
-        : page === 'devices' && id && sub === 'cmpivot' ? <CmpivotPane api={api} target={`device ${id}`} runPath={`${V}/Device(${id})/AdminService.RunCMPivot`}
-          resultPath={(op) => `${V}/Device(${id})/AdminService.CMPivotResult(OperationId=${op})`} onClose={() => window.history.back()} />
-        : <Collections api={api} />}
+      <header className="op-top"><span className="op-brand">openpivot site console</span>
+        <nav aria-label="Main"><a href="#/collections">Collections</a> <a href="#/devices">Devices</a> {mayAudit && <a href="#/audit">Audit log</a>}</nav>
+        {me && <span>{me.Name}</span>}
+        <button type="button" onClick={() => { sessionStorage.removeItem(AUTH_KEY); setAuth(null); setMe(null); }}>Sign out</button></header>
+      {page === 'collections' && id && sub === 'cmpivot' ? <CollectionRoute api={api} id={id} />
+        : page === 'devices' && deviceId !== null && sub === 'cmpivot' ? <DeviceCmpivot key={deviceId} api={api} id={deviceId} />
+          : page === 'pivot' && id ? <DevicesCmpivot key={id} api={api} ids={id.split(',').filter((s) => /^\d+$/.test(s)).map(Number)} />
+            : page === 'devices' ? <DevicesPage api={api} />
+              : page === 'audit' ? <AuditLog api={api} />
+                : <Collections api={api} />}
     </div>
   );
 }
@@ -73,25 +86,11 @@ function Collections({ api }: { readonly api: Api }): JSX.Element {
   );
 }
 
-interface CollectionResultBody {
-  readonly value: { readonly Status: string; readonly Complete: boolean; readonly Devices: number; readonly Answered: number; readonly Columns: { Name: string; Type: string }[]; readonly Result: Record<string, unknown>[] }[];
-}
-
-/** A collection's merged answer so far: 404 until the first device answered, then rows as devices answer. */
-async function collectionResult(api: Api, path: string, signal: AbortSignal): Promise<ResultSnapshot> {
-  const body = await pollResult<CollectionResultBody>(api, path, signal);
-  const v = body.value[0]!;
-  return {
-    columns: v.Columns.map((c) => ({ name: c.Name, type: c.Type })), rows: v.Result, status: v.Status,
-    complete: v.Complete, progress: { answered: v.Answered, total: v.Devices },
-  };
-}
-
-function CollectionCmpivot({ api, id }: { readonly api: Api; readonly id: string }): JSX.Element {
-  return (
-    <CmpivotPane api={api} target={`collection ${id}`} runPath={`${V}/Collections('${encodeURIComponent(id)}')/AdminService.RunCMPivot`}
-      resultPath={(op) => `${V}/Collections('${encodeURIComponent(id)}')/AdminService.CMPivotResult(OperationId=${op})`}
-      fetchResult={collectionResult} onClose={() => go('collections')}
-      summary={(op, complete) => <QuerySummary api={api} operationId={op} complete={complete} onPivot={(deviceId) => go('devices', deviceId, 'cmpivot')} />} />
-  );
+/** CMPivot's title names the collection: its name is read before the pane opens. */
+function CollectionRoute({ api, id }: { readonly api: Api; readonly id: string }): JSX.Element {
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    api.get<Collection>(`${V}/Collections('${encodeURIComponent(id)}')`).then((c) => setName(c.Name), () => setName(id));
+  }, [api, id]);
+  return name === null ? <main>Loading the collection…</main> : <CollectionCmpivot key={id} api={api} id={id} name={name} />;
 }
