@@ -106,14 +106,15 @@ async function main(): Promise<void> {
       firstRow.push(ms);
       console.log(`run ${i + 1}: first row after ${ms.toFixed(0)} ms`);
       // Then let the operation finish (every device answered) before the next run.
-      const status = page.getByRole('status').first();
+      const status = page.locator('.op-status');
       let text = '';
       for (const until = Date.now() + 120_000; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
         text = (await status.textContent()) ?? '';
-        if (/^\d+ rows in/.test(text)) break;
+        // A collection's status bar, as CMPivot's: "Query completed on 140 of 140 clients (…) — 10000 objects in …".
+        if (/ (\d+) objects in /.test(text)) break;
       }
       console.log(`status: ${text}`);
-      const rows = Number(/^(\d+) rows/.exec(text)?.[1] ?? 0);
+      const rows = Number(/ (\d+) objects in /.exec(text)?.[1] ?? 0);
       if (rows === 0) throw new Error(`the query did not finish: ${text}`);
       cells = rows * 10;
     }

@@ -16,6 +16,21 @@ export const RunCMPivotBody = z.object({
 });
 export type RunCMPivotBody = z.infer<typeof RunCMPivotBody>;
 
+/** CMPivot on selected devices (the Devices node's selection, Device Pivot): at most this many at once. */
+export const MAX_SELECTED_DEVICES = 10_000;
+
+/**
+ * `POST …/Device/AdminService.RunCMPivot`: the query on the devices selected by ResourceId. Each id once
+ * (a selection holding one twice is answered once); the order is kept.
+ */
+export const RunCMPivotDevicesBody = RunCMPivotBody.extend({
+  ResourceIds: z.array(z.number().int().positive())
+    .min(1, 'ResourceIds is empty: select at least one device')
+    .max(MAX_SELECTED_DEVICES, `ResourceIds holds more than ${MAX_SELECTED_DEVICES} devices`)
+    .transform((ids) => [...new Set(ids)]),
+});
+export type RunCMPivotDevicesBody = z.infer<typeof RunCMPivotDevicesBody>;
+
 /** A rule on device facts: every condition must hold. `Name like` takes `*` and `?` wildcards. */
 export const CollectionRule = z.object({
   field: z.enum(['Name', 'Platform', 'OS', 'OSVersion', 'AgentVersion', 'IP', 'Domain']),

@@ -11,3 +11,4 @@ export { sendError, fieldDetails } from './http-errors.js';
 export { verifyNonce, closeWith } from './sockets.js';
 export { SocketLiveness } from './socket-liveness.js';
 export { serveWebApp } from './web-app.js';
+export { registerFavoriteRoutes, favoriteMatches, favoriteJson, type Favorite, type FavoriteKeeper, type FavoriteRoutesOptions } from './favorite-routes.js';

@@ -1,18 +1,12 @@
 import type { Kysely } from 'kysely';
-import { StoreError, uniqueAs } from '@openpivot/server';
+import { StoreError, uniqueAs, favoriteMatches } from '@openpivot/server';
 import type { Database } from './db-schema.js';
-import type { CloudStore, FavoriteRecord } from './store.js';
+import type { CloudStore } from './store.js';
 import { toFavorite } from './rows.js';
 
 export type FavoriteStore = Pick<CloudStore, 'listFavorites' | 'createFavorite' | 'updateFavorite' | 'deleteFavorite'>;
 
 const taken = (name: string) => `you already have a favourite named "${name}"`;
-
-/** `search` in the name or in one of the tags, ignoring case (the same lower-casing on both dialects). */
-function matches(f: FavoriteRecord, search: string): boolean {
-  const s = search.toLowerCase();
-  return f.name.toLowerCase().includes(s) || f.tags.some((t) => t.toLowerCase().includes(s));
-}
 
 /**
  * Each cloud user's saved CMPivot queries. Every read and write names the user: a favourite of another
@@ -26,7 +20,7 @@ export function favoriteStore(db: Kysely<Database>): FavoriteStore {
         .orderBy('name_lower').orderBy('id').execute();
       const all = rows.map(toFavorite);
       const search = o.search?.trim() ?? '';
-      return search === '' ? all : all.filter((f) => matches(f, search));
+      return search === '' ? all : all.filter((f) => favoriteMatches(f, search));
     },
 
     async createFavorite(f) {

@@ -1,13 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- REST bodies of many shapes; the tests assert on their fields. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
-import { LIMITS, type DeviceFacts, type SiteMessage } from '@openpivot/protocol';
+import { LIMITS } from '@openpivot/protocol';
 import { startSite, type RunningSite } from '../site.js';
 import { createEnrollToken } from '../admin-commands.js';
+import { RawAgent, newAgentKey, agentFacts } from './raw-agent.js';
 
 /**
  * The agent endpoint against hostile traffic, over a real WebSocket to a real site (SQLite in a temp
@@ -18,77 +18,6 @@ const PASSWORD = 'endpoint-test-password';
 let site: RunningSite;
 let dataDir: string;
 const logs: { event: string; fields: Record<string, unknown> }[] = [];
-
-type Key = { readonly publicKey: string; readonly privateKey: KeyObject };
-const newKey = (): Key => {
-  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-  return { publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'), privateKey };
-};
-const facts = (name: string): DeviceFacts => ({ name, platform: 'linux', os: 'Debian GNU/Linux', osVersion: '12', agentVersion: '0.1.0', ip: '127.0.0.1' });
-
-/** One agent connection spoken by hand: every site message is kept, in order, for the test to take. */
-class RawAgent {
-  private readonly closing: Promise<{ code: number; reason: string }>;
-  private readonly inbox: SiteMessage[] = [];
-  private wake: (() => void) | null = null;
-  nonce = Buffer.alloc(0);
-
-  private constructor(readonly ws: WebSocket) {
-    ws.on('message', (d) => {
-      this.inbox.push(JSON.parse(d.toString()) as SiteMessage);
-      this.wake?.();
-    });
-    this.closing = new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
-    ws.on('error', () => undefined); // a refused frame may surface here too; `closed` says what happened
-  }
-
-  /** How the site closed this connection; rejects if it is still open after `timeoutMs`. */
-  closed(timeoutMs = 5_000): Promise<{ code: number; reason: string }> {
-    return Promise.race([
-      this.closing,
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`the site did not close the connection within ${timeoutMs} ms`)), timeoutMs).unref()),
-    ]);
-  }
-
-  static async open(): Promise<RawAgent> {
-    const a = new RawAgent(new WebSocket(`${site.url.replace('http', 'ws')}/agent`, { perMessageDeflate: false, maxPayload: 64 * 1024 * 1024 }));
-    const c = await a.next('challenge');
-    a.nonce = Buffer.from(c.nonce, 'base64');
-    return a;
-  }
-
-  /** The next message of kind `t` (and matching `when`); earlier messages of other kinds stay queued. */
-  async next<T extends SiteMessage['t']>(t: T, when: (m: Extract<SiteMessage, { t: T }>) => boolean = () => true, timeoutMs = 5_000): Promise<Extract<SiteMessage, { t: T }>> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const i = this.inbox.findIndex((m) => m.t === t && when(m as Extract<SiteMessage, { t: T }>));
-      if (i >= 0) return this.inbox.splice(i, 1)[0] as Extract<SiteMessage, { t: T }>;
-      if (Date.now() > until) throw new Error(`no '${t}' message within ${timeoutMs} ms; got ${JSON.stringify(this.inbox.map((m) => m.t))}`);
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, 50);
-      });
-    }
-  }
-
-  send(value: unknown): void {
-    this.ws.send(typeof value === 'string' || Buffer.isBuffer(value) ? value : JSON.stringify(value));
-  }
-
-  signature(key: Key): string {
-    return sign(null, this.nonce, key.privateKey).toString('base64');
-  }
-
-  async enroll(token: string, key: Key, name: string): Promise<number> {
-    this.send({ t: 'enroll', token, publicKey: key.publicKey, signature: this.signature(key), facts: facts(name) });
-    return (await this.next('welcome')).deviceId;
-  }
-
-  async auth(deviceId: number, key: Key, name: string): Promise<void> {
-    this.send({ t: 'auth', deviceId, signature: this.signature(key), facts: facts(name) });
-    await this.next('welcome');
-  }
-}
 
 async function rest(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
   const headers: Record<string, string> = { authorization: `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}` };
@@ -104,15 +33,15 @@ async function runOn(deviceId: number, query: string): Promise<number> {
 }
 
 // Devices enrolled in beforeAll: `target` takes the hostile frames, `bystander` stays connected throughout.
-const targetKey = newKey();
-const bystanderKey = newKey();
+const targetKey = newAgentKey();
+const bystanderKey = newAgentKey();
 let targetId: number;
 let bystanderId: number;
 let bystander: RawAgent;
 
 /** A fresh, authenticated connection of the target device. */
 async function target(): Promise<RawAgent> {
-  const a = await RawAgent.open();
+  const a = await RawAgent.open(site.url);
   await a.auth(targetId, targetKey, 'target-01');
   return a;
 }
@@ -124,10 +53,10 @@ beforeAll(async () => {
     log: (event, fields = {}) => void logs.push({ event, fields: { ...fields } }),
   });
   const token = await createEnrollToken(site.store, { expiresMs: 60_000, uses: 2 });
-  const t = await RawAgent.open();
+  const t = await RawAgent.open(site.url);
   targetId = await t.enroll(token, targetKey, 'target-01');
   t.ws.close();
-  bystander = await RawAgent.open();
+  bystander = await RawAgent.open(site.url);
   bystanderId = await bystander.enroll(token, bystanderKey, 'bystander-01');
 });
 
@@ -163,10 +92,10 @@ describe('hostile agent traffic', () => {
   });
 
   it('anything but enroll or auth before authentication closes with 4401', async () => {
-    const hb = await RawAgent.open();
+    const hb = await RawAgent.open(site.url);
     hb.send({ t: 'heartbeat' });
     expect((await hb.closed()).code).toBe(4401);
-    const chunk = await RawAgent.open();
+    const chunk = await RawAgent.open(site.url);
     chunk.send({ t: 'chunk', opId: 1, seq: 0, part: 0, rows: [['x']] });
     const c = await chunk.closed();
     expect(c.code).toBe(4401);
@@ -174,8 +103,8 @@ describe('hostile agent traffic', () => {
   });
 
   it('auth with a wrong signature closes with 4401 and leaves an auth-failure audit record', async () => {
-    const a = await RawAgent.open();
-    a.send({ t: 'auth', deviceId: targetId, signature: a.signature(newKey()), facts: facts('impostor-01') });
+    const a = await RawAgent.open(site.url);
+    a.send({ t: 'auth', deviceId: targetId, signature: a.signature(newAgentKey()), facts: agentFacts('impostor-01') });
     const c = await a.closed();
     expect(c.code).toBe(4401);
     expect(c.reason).toMatch(/signature/);
@@ -183,9 +112,9 @@ describe('hostile agent traffic', () => {
   });
 
   it('an unknown enrollment token closes with 4401', async () => {
-    const a = await RawAgent.open();
-    const key = newKey();
-    a.send({ t: 'enroll', token: 'openpivot-enroll-made-up', publicKey: key.publicKey, signature: a.signature(key), facts: facts('stranger-01') });
+    const a = await RawAgent.open(site.url);
+    const key = newAgentKey();
+    a.send({ t: 'enroll', token: 'openpivot-enroll-made-up', publicKey: key.publicKey, signature: a.signature(key), facts: agentFacts('stranger-01') });
     const c = await a.closed();
     expect(c.code).toBe(4401);
     expect(c.reason).toMatch(/token/);
@@ -193,11 +122,11 @@ describe('hostile agent traffic', () => {
 
   it('a one-time token enrolls one device: a second enrollment with another key is refused with 4401', async () => {
     const token = await createEnrollToken(site.store, { expiresMs: 60_000, uses: 1 });
-    const first = await RawAgent.open();
-    expect(await first.enroll(token, newKey(), 'twice-01')).toBeGreaterThan(0);
-    const second = await RawAgent.open();
-    const key = newKey();
-    second.send({ t: 'enroll', token, publicKey: key.publicKey, signature: second.signature(key), facts: facts('twice-01') });
+    const first = await RawAgent.open(site.url);
+    expect(await first.enroll(token, newAgentKey(), 'twice-01')).toBeGreaterThan(0);
+    const second = await RawAgent.open(site.url);
+    const key = newAgentKey();
+    second.send({ t: 'enroll', token, publicKey: key.publicKey, signature: second.signature(key), facts: agentFacts('twice-01') });
     const c = await second.closed();
     expect(c.code).toBe(4401);
     expect(c.reason).toMatch(/used up/);
@@ -278,8 +207,8 @@ describe('an agent that has the query and never answers', () => {
   let silent: RawAgent;
   let silentId: number;
   beforeAll(async () => {
-    silent = await RawAgent.open();
-    silentId = await silent.enroll(await createEnrollToken(site.store, { expiresMs: 60_000 }), newKey(), 'silent-01');
+    silent = await RawAgent.open(site.url);
+    silentId = await silent.enroll(await createEnrollToken(site.store, { expiresMs: 60_000 }), newAgentKey(), 'silent-01');
   });
   afterAll(() => silent?.ws.close());
 

@@ -8,6 +8,7 @@ import { WriteBatcher } from './write-batcher.js';
 import { OperationTracker } from './tracker.js';
 import { prepareQuery, type PreparedQuery } from './prepared-query.js';
 import { checkRows } from './merge.js';
+import { targetText } from './submit.js';
 
 export interface OperationSettings {
   /** How long a device may take to run the query (sent to the agent). */
@@ -310,7 +311,7 @@ export class OperationService {
     if (tracker) {
       const op = tracker.operation;
       await this.auditor.record('run-end', { userName: op.userName, source: op.source, remoteAddr: null }, {
-        target: op.targetKind === 'device' ? `Device(${op.targetId})` : `Collections('${op.targetId}')`,
+        target: targetText(op.targetKind, op.targetId),
         querySha256: op.querySha256, operationId, outcome: status, details: { counts: tracker.counts() },
       }).catch((e: unknown) => this.log('audit.write-failed', { operationId, error: String(e) }));
     }

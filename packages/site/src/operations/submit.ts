@@ -8,10 +8,31 @@ import { scopeOf, MembershipView, mayQueryDevice, mayQueryCollection } from '../
 import { prepareQuery, type PreparedQuery } from './prepared-query.js';
 import { isOnline } from '../liveness.js';
 
+/** What a query runs on: one device, a collection, or devices selected by id (CMPivot on selected devices). */
+export type SubmitTarget =
+  | { readonly kind: 'device'; readonly id: number }
+  | { readonly kind: 'collection'; readonly id: string }
+  | { readonly kind: 'devices'; readonly ids: readonly number[] };
+
+/** How an operation's target reads in the audit trail: `Device(1)`, `Collections('SMS00001')`, `Devices(1,2,3)`. */
+export function targetText(kind: OperationRecord['targetKind'], targetId: string): string {
+  switch (kind) {
+    case 'device': return `Device(${targetId})`;
+    case 'collection': return `Collections('${targetId}')`;
+    case 'devices': return `Devices(${targetId})`;
+  }
+}
+
+/** The stored target id: the device id, the collection id, or the selected ids sorted and joined with ','. */
+function targetIdOf(target: SubmitTarget): string {
+  if (target.kind !== 'devices') return String(target.id);
+  return [...new Set(target.ids)].sort((a, b) => a - b).join(',');
+}
+
 export interface SubmitRequest {
   readonly principal: Principal;
   readonly actor: Actor;
-  readonly target: { readonly kind: 'device'; readonly id: number } | { readonly kind: 'collection'; readonly id: string };
+  readonly target: SubmitTarget;
   readonly text: string;
   readonly dialect?: Dialect;
   readonly timeoutMs: number;
@@ -32,7 +53,8 @@ export type SubmitOutcome =
  * on the entities it reads, write the operation and its audit record. Every outcome is audited.
  */
 export async function admitQuery(store: Store, auditor: Auditor, req: SubmitRequest): Promise<SubmitOutcome> {
-  const target = req.target.kind === 'device' ? `Device(${req.target.id})` : `Collections('${req.target.id}')`;
+  const targetId = targetIdOf(req.target);
+  const target = targetText(req.target.kind, targetId);
   const querySha256 = sha256Hex(req.text);
   const extra = req.auditDetails ?? {};
   const base = { target, query: req.text, querySha256, details: extra };
@@ -58,6 +80,25 @@ export async function admitQuery(store: Store, auditor: Auditor, req: SubmitRequ
       return { kind: 'forbidden', message: decision.message };
     }
     devices = [device];
+  } else if (req.target.kind === 'devices') {
+    const selected = await selectedDevices(store, req.target.ids);
+    const missing = req.target.ids.find((id) => !selected.has(id));
+    if (missing !== undefined) {
+      await auditor.record('run', req.actor, { ...base, outcome: 'not-found', details: { ...extra, deviceId: missing } });
+      return { kind: 'not-found', message: MESSAGES.deviceNotFound(String(missing)) };
+    }
+    const view = await MembershipView.load(store);
+    devices = [];
+    // All or nothing: one device the user may not query refuses the whole selection.
+    for (const id of req.target.ids) {
+      const device = selected.get(id)!;
+      const decision = mayQueryDevice(scope, view, device, query.sensitive);
+      if (!decision.allowed) {
+        await auditor.record('refused', req.actor, { ...base, outcome: 'forbidden', details: { ...extra, sensitive: query.sensitive, deviceId: id } });
+        return { kind: 'forbidden', message: decision.message };
+      }
+      devices.push(device);
+    }
   } else {
     const collection = await store.getCollection(req.target.id);
     if (!collection) {
@@ -78,7 +119,7 @@ export async function admitQuery(store: Store, auditor: Auditor, req: SubmitRequ
     userName: req.principal.user.name,
     source: req.actor.source,
     targetKind: req.target.kind,
-    targetId: String(req.target.id),
+    targetId,
     query: req.text,
     querySha256,
     dialect: query.dialect,
@@ -93,6 +134,18 @@ export async function admitQuery(store: Store, auditor: Auditor, req: SubmitRequ
     details: { ...extra, entities: query.entities, targets: devices.length, online: devices.filter((d) => isOnline(d, req.now, req.staleAfterMs)).length },
   });
   return { kind: 'ok', operation, query, targets: devices };
+}
+
+/** The selected devices that exist, by id: one read each for a few, the whole list for many. */
+async function selectedDevices(store: Store, ids: readonly number[]): Promise<Map<number, DeviceRecord>> {
+  const found = new Map<number, DeviceRecord>();
+  if (ids.length <= 100) {
+    for (const device of await Promise.all(ids.map((id) => store.getDevice(id)))) if (device) found.set(device.id, device);
+    return found;
+  }
+  const wanted = new Set(ids);
+  for (const device of await allDevices(store)) if (wanted.has(device.id)) found.set(device.id, device);
+  return found;
 }
 
 async function allDevices(store: Store): Promise<DeviceRecord[]> {

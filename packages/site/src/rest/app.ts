@@ -7,9 +7,10 @@ import { scopeOf } from '../rbac/rbac.js';
 import { registerCMPivotRoutes } from './cmpivot-routes.js';
 import { registerDeviceRoutes } from './device-routes.js';
 import { registerAdminRoutes } from './admin-routes.js';
+import { registerFavoriteRoutes } from '@openpivot/server';
 
 /**
- * The site's HTTP API. Every /AdminService route needs a user (Basic or Bearer); bodies over 1 MB are
+ * The site's HTTP API. Every /AdminService and /api route needs a user (Basic or Bearer); bodies over 1 MB are
  * refused with 413, malformed JSON with 400; every error has one shape (`sendError`). Requests are
  * logged as JSON lines with their id — never their headers, which carry credentials.
  */
@@ -29,7 +30,7 @@ export function createApp(ctx: SiteContext, tls?: { readonly key: Buffer; readon
   });
 
   app.addHook('preHandler', async (req, reply) => {
-    if (!req.url.toLowerCase().startsWith('/adminservice/')) return;
+    if (!/^\/(adminservice|api)\//i.test(req.url)) return;
     const outcome = await ctx.auth.authenticate(req.headers.authorization);
     if (outcome.ok) {
       req.principal = outcome.principal;
@@ -60,6 +61,8 @@ export function createApp(ctx: SiteContext, tls?: { readonly key: Buffer; readon
   registerCMPivotRoutes(app, ctx);
   registerDeviceRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  // The CMPivot pane's favourites, per user: the same API as the cloud's admin center.
+  registerFavoriteRoutes(app, { store: ctx.store, userIdOf: (req) => req.principal!.user.id, clock: ctx.clock });
   return app;
 }
 

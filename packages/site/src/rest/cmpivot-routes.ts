@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest, FastifyReply } from 'fastify';
-import { RunCMPivotBody, MESSAGES, FINAL_DEVICE_STATUSES } from '@openpivot/protocol';
+import type { z } from 'zod';
+import { RunCMPivotBody, RunCMPivotDevicesBody, MESSAGES, FINAL_DEVICE_STATUSES } from '@openpivot/protocol';
 import type { SiteContext } from './context.js';
 import { actorOf, bodyOf } from './app.js';
 import { sendError, diagnosticDetails } from './errors.js';
-import { admitQuery } from '../operations/submit.js';
+import { admitQuery, type SubmitTarget } from '../operations/submit.js';
 import { scopeOf } from '../rbac/rbac.js';
 import type { OperationRecord } from '../store/index.js';
 import { ResultCache, rowObjects, columnsOf, MAX_PAGE_CELLS } from './results.js';
@@ -12,8 +13,8 @@ import { registerOperationRoutes } from './operation-routes.js';
 const V = '/AdminService/v1.0';
 
 /**
- * CMPivot as the AdminService offers it: RunCMPivot on a device or a collection returns an
- * OperationId; CMPivotResult answers 404 until there is something to show, then the rows.
+ * CMPivot as the AdminService offers it: RunCMPivot on a device, a collection or selected devices
+ * returns an OperationId; CMPivotResult answers 404 until there is something to show, then the rows.
  */
 export function registerCMPivotRoutes(app: FastifyInstance, ctx: SiteContext): void {
   const results = new ResultCache(ctx.store);
@@ -21,14 +22,27 @@ export function registerCMPivotRoutes(app: FastifyInstance, ctx: SiteContext): v
   app.post<{ Params: { id: string } }>(`${V}/Device/:id/AdminService.RunCMPivot`, async (req, reply) => {
     const id = parseResourceId(req.params.id);
     if (id === null) return sendError(reply, 404, 'NotFound', MESSAGES.deviceNotFound(req.params.id));
-    const op = await run(ctx, req, reply, { kind: 'device', id });
+    const op = await run(ctx, req, reply, RunCMPivotBody, () => ({ kind: 'device', id }));
     if (op) return reply.send({ value: { OperationId: op.id, Status: 'Running' } });
   });
 
   app.post<{ Params: { id: string } }>(`${V}/Collections/:id/AdminService.RunCMPivot`, async (req, reply) => {
-    const op = await run(ctx, req, reply, { kind: 'collection', id: req.params.id });
+    const op = await run(ctx, req, reply, RunCMPivotBody, () => ({ kind: 'collection', id: req.params.id }));
     // Scripts read either shape (community tools differ): both are given.
     if (op) return reply.send({ OperationId: op.id, value: { OperationId: op.id, Status: 'Running' } });
+  });
+
+  // CMPivot on the devices selected in the console (Devices node, Device Pivot): one operation, one merged answer.
+  app.post(`${V}/Device/AdminService.RunCMPivot`, async (req, reply) => {
+    const op = await run(ctx, req, reply, RunCMPivotDevicesBody, (body) => ({ kind: 'devices', ids: body.ResourceIds }));
+    if (op) return reply.send({ OperationId: op.id, value: { OperationId: op.id, Status: 'Running' } });
+  });
+
+  app.get<{ Params: { op: string }; Querystring: Paging }>(`${V}/Device/AdminService.CMPivotResult/:op`, async (req, reply) => {
+    const op = await visibleOperation(ctx, req, reply, req.params.op);
+    if (!op) return reply;
+    if (op.targetKind !== 'devices') return sendError(reply, 404, 'NotFound', MESSAGES.operationNotFound(req.params.op));
+    return sendMergedResult(ctx, results, req, reply, op);
   });
 
   app.get<{ Params: { id: string; op: string }; Querystring: Paging }>(`${V}/Device/:id/AdminService.CMPivotResult/:op`, async (req, reply) => {
@@ -64,43 +78,51 @@ export function registerCMPivotRoutes(app: FastifyInstance, ctx: SiteContext): v
     if (op.targetKind !== 'collection' || op.targetId.toLowerCase() !== req.params.id.toLowerCase()) {
       return sendError(reply, 404, 'NotFound', MESSAGES.operationNotFound(req.params.op));
     }
-    const targets = await ctx.store.targets(op.id);
-    const answered = targets.filter((t) => FINAL_DEVICE_STATUSES.has(t.status)).length;
-    if (answered === 0 && op.status === 'running') return sendError(reply, 404, 'NotReady', MESSAGES.resultNotReady(op.id));
-    const query = await ctx.operations.queryOf(op);
-    if (!query) return sendError(reply, 500, 'InternalError', `The query of operation ${op.id} no longer binds.`);
-    const table = await results.merged(op, query);
-    const page = paging(req.query, table.schema.length, table.length);
-    if (typeof page === 'string') return sendError(reply, 400, 'BadRequest', page);
-    const counts: Record<string, number> = {};
-    for (const t of targets) counts[t.status] = (counts[t.status] ?? 0) + 1;
-    // One entry holding the merged answer: a script that concatenates every entry's Result gets it whole.
-    return reply.send({
-      value: [{
-        OperationId: op.id,
-        Status: op.status,
-        Complete: op.status !== 'running',
-        Devices: targets.length,
-        Answered: answered,
-        Counts: counts,
-        Truncated: targets.some((t) => t.truncated),
-        Columns: columnsOf(table.schema),
-        Result: rowObjects(table, page.skip, page.top),
-      }],
-      ...nextLink(req, page, table.length),
-    });
+    return sendMergedResult(ctx, results, req, reply, op);
   });
 
   registerOperationRoutes(app, ctx, results);
 }
 
-async function run(ctx: SiteContext, req: FastifyRequest, reply: FastifyReply, target: { kind: 'device'; id: number } | { kind: 'collection'; id: string }): Promise<OperationRecord | null> {
-  const body = bodyOf(RunCMPivotBody, req, reply);
+/**
+ * The merged answer of an operation on many devices (a collection, or selected devices): 404 NotReady
+ * until a device has answered, then one entry holding the rows so far, paged.
+ */
+async function sendMergedResult(ctx: SiteContext, results: ResultCache, req: FastifyRequest<{ Querystring: Paging }>, reply: FastifyReply, op: OperationRecord): Promise<FastifyReply> {
+  const targets = await ctx.store.targets(op.id);
+  const answered = targets.filter((t) => FINAL_DEVICE_STATUSES.has(t.status)).length;
+  if (answered === 0 && op.status === 'running') return sendError(reply, 404, 'NotReady', MESSAGES.resultNotReady(op.id));
+  const query = await ctx.operations.queryOf(op);
+  if (!query) return sendError(reply, 500, 'InternalError', `The query of operation ${op.id} no longer binds.`);
+  const table = await results.merged(op, query);
+  const page = paging(req.query, table.schema.length, table.length);
+  if (typeof page === 'string') return sendError(reply, 400, 'BadRequest', page);
+  const counts: Record<string, number> = {};
+  for (const t of targets) counts[t.status] = (counts[t.status] ?? 0) + 1;
+  // One entry holding the merged answer: a script that concatenates every entry's Result gets it whole.
+  return reply.send({
+    value: [{
+      OperationId: op.id,
+      Status: op.status,
+      Complete: op.status !== 'running',
+      Devices: targets.length,
+      Answered: answered,
+      Counts: counts,
+      Truncated: targets.some((t) => t.truncated),
+      Columns: columnsOf(table.schema),
+      Result: rowObjects(table, page.skip, page.top),
+    }],
+    ...nextLink(req, page, table.length),
+  });
+}
+
+async function run<B extends RunCMPivotBody>(ctx: SiteContext, req: FastifyRequest, reply: FastifyReply, schema: z.ZodType<B>, targetOf: (body: B) => SubmitTarget): Promise<OperationRecord | null> {
+  const body = bodyOf(schema, req, reply);
   if (!body) return null;
   const outcome = await admitQuery(ctx.store, ctx.auditor, {
     principal: req.principal!,
     actor: actorOf(req),
-    target,
+    target: targetOf(body),
     text: body.InputQuery,
     ...(body.Dialect ? { dialect: body.Dialect } : {}),
     timeoutMs: body.TimeoutSeconds !== undefined ? body.TimeoutSeconds * 1000 : ctx.settings.operationTimeoutMs,

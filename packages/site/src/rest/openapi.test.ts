@@ -86,7 +86,7 @@ describe('openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     const run = doc.paths["/AdminService/v1.0/Collections('{collectionId}')/AdminService.RunCMPivot"]!.post!;
     expect(run.requestBody.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/RunCMPivotBody' });
-    expect(Object.keys(doc.paths).filter((p) => p.endsWith('AdminService.RunCMPivot'))).toHaveLength(2);
+    expect(Object.keys(doc.paths).filter((p) => p.endsWith('AdminService.RunCMPivot'))).toHaveLength(3);
     const body = doc.components.schemas!.RunCMPivotBody;
     expect(body.required).toEqual(['InputQuery']);
     expect(body.properties.InputQuery).toMatchObject({ type: 'string', minLength: 1, maxLength: LIMITS.maxQueryChars });
@@ -137,7 +137,7 @@ describe('openapi.json', () => {
 
   it('names only paths the site answers, as a client would call them', async () => {
     const samples: Record<string, string> = {
-      deviceId: '999999', collectionId: 'ZZZ99999', operationId: '999999', userKey: '999999', assignmentId: '999999', roleKey: '999999', tokenId: '999999',
+      deviceId: '999999', collectionId: 'ZZZ99999', operationId: '999999', userKey: '999999', assignmentId: '999999', roleKey: '999999', tokenId: '999999', favoriteId: '999999',
     };
     for (const route of ROUTES) {
       const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => samples[name]!);
@@ -167,6 +167,8 @@ describe('openapi.json', () => {
       ['GET', `${V}/AuditRecords`, '/AdminService/v1.0/AuditRecords'],
       ['GET', `${V}/AuditRecords/Verify`, '/AdminService/v1.0/AuditRecords/Verify'],
       ['GET', `${V}/CMPivotOperations`, '/AdminService/v1.0/CMPivotOperations'],
+      ['POST', '/api/favorites', '/api/favorites', { name: 'Doc favourite', query: 'OS', tags: ['doc'] }],
+      ['GET', '/api/favorites', '/api/favorites'],
     ];
     for (const [method, url, path, body] of calls) {
       const r = await t.call(method, url, body === undefined ? {} : { body });

@@ -57,7 +57,7 @@ export function openApiDocument(): Record<string, unknown> {
     },
     servers: [{ url: '/' }],
     security: [{ basic: [] }, { bearer: [] }],
-    tags: ['CMPivot', 'Operations', 'Devices', 'Collections', 'Users', 'Roles', 'Me', 'Audit', 'Meta'].map((name) => ({ name })),
+    tags: ['CMPivot', 'Operations', 'Devices', 'Collections', 'Users', 'Roles', 'Me', 'Favorites', 'Audit', 'Meta'].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

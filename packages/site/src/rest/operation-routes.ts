@@ -23,10 +23,18 @@ export function operationSummary(op: OperationRecord, targets: readonly TargetRe
   for (const t of targets) counts[t.status] = (counts[t.status] ?? 0) + 1;
   return {
     OperationId: op.id, Query: op.query, QuerySha256: op.querySha256, Dialect: op.dialect, UserName: op.userName, Source: op.source,
-    Target: op.targetKind === 'device' ? { Device: Number(op.targetId) } : { Collection: op.targetId },
+    Target: targetOf(op),
     Status: op.status, CreatedAt: new Date(op.createdAt).toISOString(), ExpiresAt: new Date(op.expiresAt).toISOString(),
     FinishedAt: op.finishedAt === null ? null : new Date(op.finishedAt).toISOString(), Devices: targets.length, Counts: counts,
   };
+}
+
+function targetOf(op: OperationRecord): Record<string, unknown> {
+  switch (op.targetKind) {
+    case 'device': return { Device: Number(op.targetId) };
+    case 'collection': return { Collection: op.targetId };
+    case 'devices': return { Devices: op.targetId.split(',').map(Number) };
+  }
 }
 
 /**

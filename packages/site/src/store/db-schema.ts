@@ -144,6 +144,19 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+export interface FavoritesTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  /** lower(name): unique per user, and the sort key (byte order on both dialects). */
+  name_lower: string;
+  query: string;
+  /** JSON array of strings. */
+  tags: string;
+  created_at: number;
+  updated_at: number;
+}
+
 export interface Database {
   settings: SettingsTable;
   enroll_tokens: EnrollTokensTable;
@@ -160,6 +173,7 @@ export interface Database {
   result_chunks: ResultChunksTable;
   audit: AuditTable;
   audit_head: AuditHeadTable;
+  favorites: FavoritesTable;
 }
 
 export type { SqlDialect } from '@openpivot/server';

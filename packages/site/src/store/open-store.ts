@@ -7,6 +7,7 @@ import { userStore } from './user-store.js';
 import { collectionStore } from './collection-store.js';
 import { operationStore } from './operation-store.js';
 import { auditStore } from './audit-store.js';
+import { favoriteStore } from './favorite-store.js';
 
 export interface OpenStoreOptions {
   /** Where SQLite keeps `site.db` (created if absent). Used when `databaseUrl` is not PostgreSQL. */
@@ -39,6 +40,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     ...collectionStore(db, siteCode.toUpperCase()),
     ...operationStore(db),
     ...auditStore(db),
+    ...favoriteStore(db),
     close: () => (closed ??= release()),
   };
 }

@@ -79,8 +79,9 @@ export interface OperationRecord {
   readonly userId: number;
   readonly userName: string;
   readonly source: QuerySource;
-  readonly targetKind: 'device' | 'collection';
-  /** Device id as a string, or the collection id. */
+  /** `devices`: CMPivot on selected devices. */
+  readonly targetKind: 'device' | 'collection' | 'devices';
+  /** Device id as a string, the collection id, or the selected device ids sorted and joined with ','. */
   readonly targetId: string;
   readonly query: string;
   readonly querySha256: string;
@@ -111,6 +112,17 @@ export interface ChunkRecord {
   /** The rows as JSON text, exactly as received (stored without re-encoding). */
   readonly rowsJson: string;
   readonly rowCount: number;
+}
+
+/** A site user's saved CMPivot query (the console's favourites). */
+export interface FavoriteRecord {
+  readonly id: number;
+  readonly userId: number;
+  readonly name: string;
+  readonly query: string;
+  readonly tags: readonly string[];
+  readonly createdAt: number;
+  readonly updatedAt: number;
 }
 
 /** run: a query was asked (at submit); run-end: how it ended, with counts; the rest as named. */
@@ -264,6 +276,19 @@ export interface Store {
   listAudit(page: Page & { readonly afterSeq?: number }): Promise<AuditRecord[]>;
   /** The chain's head (last seq and hash), kept apart from the records: removing the newest records shows. */
   auditHead(): Promise<{ seq: number; hash: string }>;
+
+  // favourites: every call is scoped by the user, who never sees or changes another's
+  /** The user's favourites by name (ignoring case); `search` keeps those whose name or a tag contains it, ignoring case. */
+  listFavorites(userId: number, o?: { search?: string }): Promise<FavoriteRecord[]>;
+  /**
+   * Saves a favourite. Throws StoreError('conflict', 'name') when the user has one of that name
+   * (ignoring case), StoreError('invalid', 'userId') for an unknown user.
+   */
+  createFavorite(f: { userId: number; name: string; query: string; tags: readonly string[]; at: number }): Promise<FavoriteRecord>;
+  /** Changes the given fields; null when the user has no favourite `id`. Throws StoreError('conflict', 'name') as createFavorite. */
+  updateFavorite(userId: number, id: number, u: { name?: string; query?: string; tags?: readonly string[]; at: number }): Promise<FavoriteRecord | null>;
+  /** False when the user has no favourite `id`. */
+  deleteFavorite(userId: number, id: number): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -8,7 +8,7 @@ export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 export interface RouteDoc {
   readonly method: Method;
   readonly path: string;
-  readonly tag: 'CMPivot' | 'Operations' | 'Devices' | 'Collections' | 'Users' | 'Roles' | 'Me' | 'Audit' | 'Meta';
+  readonly tag: 'CMPivot' | 'Operations' | 'Devices' | 'Collections' | 'Users' | 'Roles' | 'Me' | 'Favorites' | 'Audit' | 'Meta';
   readonly summary: string;
   /** The permission checked, as the description will say it. */
   readonly permission?: string;
@@ -41,6 +41,7 @@ export const PATH_PARAMS: Readonly<Record<string, { readonly schema: Record<stri
   assignmentId: { schema: { type: 'integer', minimum: 1 }, description: 'The role assignment Id.' },
   roleKey: { schema: { type: 'string' }, description: "The role's Id, or its name quoted: Roles('Night Shift')." },
   tokenId: { schema: { type: 'integer', minimum: 1 }, description: 'The API token Id.' },
+  favoriteId: { schema: { type: 'integer', minimum: 1 }, description: 'The favourite id.' },
 };
 
 export const QUERY_PARAMS: Readonly<Record<string, { readonly schema: Record<string, unknown>; readonly description: string }>> = {
@@ -48,6 +49,7 @@ export const QUERY_PARAMS: Readonly<Record<string, { readonly schema: Record<str
   $skip: { schema: { type: 'integer', minimum: 0 }, description: 'Items to skip.' },
   $filter: { schema: { type: 'string', example: 'ClientOperationId eq 16777220' }, description: 'Only `ClientOperationId eq <OperationId>`.' },
   afterSeq: { schema: { type: 'integer', minimum: 0 }, description: 'Records after this Seq (paging on; 0 by default).' },
+  search: { schema: { type: 'string' }, description: 'Only favourites whose name or a tag contains this, ignoring case.' },
 };
 
 export const ROUTES: readonly RouteDoc[] = [
@@ -56,6 +58,8 @@ export const ROUTES: readonly RouteDoc[] = [
   { method: 'post', path: `${COLLECTION}/AdminService.RunCMPivot`, tag: 'CMPivot', summary: 'Run a CMPivot query on every device of a collection', permission: 'Collection.Read and Collection.RunCMPivot on the collection (and Entity.Sensitive for sensitive entities)', body: 'RunCMPivotBody', ok: [200, 'RunCMPivotCollectionAccepted', 'The operation started.'], errors: [400, 403, 404] },
   { method: 'get', path: `${DEVICE}/AdminService.CMPivotResult(OperationId={operationId})`, tag: 'CMPivot', summary: "One device's result; 404 NotReady until it has answered", permission: 'having run the operation, or Site.Admin', query: ['$top', '$skip'], ok: [200, 'DeviceResult', "The device's rows."], errors: [400, 404, 500] },
   { method: 'get', path: `${COLLECTION}/AdminService.CMPivotResult(OperationId={operationId})`, tag: 'CMPivot', summary: 'The merged result of a collection operation; 404 NotReady until a device has answered', permission: 'having run the operation, or Site.Admin', query: ['$top', '$skip'], ok: [200, 'CollectionResult', 'The merged rows so far.'], errors: [400, 404, 500] },
+  { method: 'post', path: `${V}/Device/AdminService.RunCMPivot`, tag: 'CMPivot', summary: 'Run a CMPivot query on selected devices (ResourceIds)', permission: 'Collection.Read and Collection.RunCMPivot on a collection holding each device (and Entity.Sensitive for sensitive entities); one device refused refuses all', body: 'RunCMPivotDevicesBody', ok: [200, 'RunCMPivotCollectionAccepted', 'The operation started.'], errors: [400, 403, 404] },
+  { method: 'get', path: `${V}/Device/AdminService.CMPivotResult(OperationId={operationId})`, tag: 'CMPivot', summary: 'The merged result of an operation on selected devices; 404 NotReady until a device has answered', permission: 'having run the operation, or Site.Admin', query: ['$top', '$skip'], ok: [200, 'CollectionResult', 'The merged rows so far.'], errors: [400, 404, 500] },
   // Operations (operation-routes.ts)
   { method: 'get', path: `${V}/SMS_CMPivotStatus`, tag: 'Operations', summary: 'Per-device status of an operation', permission: 'having run the operation, or Site.Admin', query: ['$filter'], ok: [200, 'TargetStatusList', 'One row per targeted device.'], errors: [400, 404] },
   { method: 'get', path: `${V}/CMPivotOperations`, tag: 'Operations', summary: 'Your operations (every operation, for Site.Admin)', query: ['$top', '$skip'], ok: [200, 'OperationSummaryList', 'Operations.'], errors: [] },
@@ -92,6 +96,11 @@ export const ROUTES: readonly RouteDoc[] = [
   { method: 'get', path: `${V}/Me/ApiTokens`, tag: 'Me', summary: 'Your API tokens (never their secrets)', ok: [200, 'ApiTokenList', 'Tokens.'], errors: [] },
   { method: 'post', path: `${V}/Me/ApiTokens`, tag: 'Me', summary: 'Create an API token for Authorization: Bearer; the secret is returned once', body: 'ApiTokenBody', ok: [201, 'NewApiToken', 'Created.'], errors: [400] },
   { method: 'delete', path: `${V}/Me/ApiTokens({tokenId})`, tag: 'Me', summary: 'Revoke one of your API tokens', ok: [204, null, 'Revoked.'], errors: [404] },
+  // Favourites (@openpivot/server favorite-routes.ts): each user's own, whatever their roles
+  { method: 'get', path: '/api/favorites', tag: 'Favorites', summary: 'Your saved queries, by name', query: ['search'], ok: [200, 'FavoriteList', 'Favourites.'], errors: [] },
+  { method: 'post', path: '/api/favorites', tag: 'Favorites', summary: 'Save a query under a name (unique among yours, ignoring case)', body: 'CreateFavoriteBody', ok: [201, 'Favorite', 'Saved.'], errors: [400, 409] },
+  { method: 'put', path: '/api/favorites/{favoriteId}', tag: 'Favorites', summary: 'Rename a favourite, or change its query or tags (the fields given)', body: 'UpdateFavoriteBody', ok: [200, 'Favorite', 'Changed.'], errors: [400, 404, 409] },
+  { method: 'delete', path: '/api/favorites/{favoriteId}', tag: 'Favorites', summary: 'Delete a favourite', ok: [204, null, 'Deleted.'], errors: [404] },
   // Audit (admin/audit-records.ts)
   { method: 'get', path: `${V}/AuditRecords`, tag: 'Audit', summary: 'The audit trail in Seq order', permission: 'Audit.Read', query: ['$top', 'afterSeq'], ok: [200, 'AuditRecordList', 'Records (at most 1000 a page).'], errors: [400, 403] },
   { method: 'get', path: `${V}/AuditRecords/Verify`, tag: 'Audit', summary: "Check the audit trail's hash chain", permission: 'Audit.Read', ok: [200, 'AuditVerification', 'Whether every record links to the one before and matches its hash.'], errors: [403] },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  ApiTokenBody, CollectionBody, CollectionPatch, CollectionRule, PasswordBody, RoleAssignmentBody, RoleBody, RunCMPivotBody, UserBody,
+  ApiTokenBody, CollectionBody, CreateFavoriteBody, UpdateFavoriteBody, CollectionPatch, CollectionRule, PasswordBody, RoleAssignmentBody, RoleBody, RunCMPivotBody, RunCMPivotDevicesBody, UserBody,
   DEVICE_STATUSES, ERROR_CODES, OPERATION_STATUSES, PERMISSIONS, QUERY_SOURCES,
 } from '@openpivot/protocol';
 
@@ -39,13 +39,14 @@ export function componentSchemas(): Record<string, Schema> {
   const operationSummary = object({
     OperationId: int, Query: str, QuerySha256: str, Dialect: { type: 'string', enum: ['cmpivot', 'kusto'] }, UserName: str,
     Source: { type: 'string', enum: [...QUERY_SOURCES] },
-    Target: { oneOf: [object({ Device: int }), object({ Collection: str })] },
+    Target: { oneOf: [object({ Device: int }), object({ Collection: str }), object({ Devices: arrayOf(int) })] },
     Status: { type: 'string', enum: [...OPERATION_STATUSES] }, CreatedAt: time, ExpiresAt: time, FinishedAt: nullable(time),
     Devices: int, Counts: { type: 'object', additionalProperties: int, description: 'Devices per status.' },
   });
   return {
     // Requests
     RunCMPivotBody: fromZod(RunCMPivotBody),
+    RunCMPivotDevicesBody: fromZod(RunCMPivotDevicesBody),
     CollectionRule: fromZod(CollectionRule),
     CollectionBody: fromZod(CollectionBody),
     CollectionPatch: fromZod(CollectionPatch),
@@ -54,6 +55,8 @@ export function componentSchemas(): Record<string, Schema> {
     RoleBody: fromZod(RoleBody),
     RoleAssignmentBody: fromZod(RoleAssignmentBody),
     ApiTokenBody: fromZod(ApiTokenBody),
+    CreateFavoriteBody: fromZod(CreateFavoriteBody),
+    UpdateFavoriteBody: fromZod(UpdateFavoriteBody),
     // Errors
     ErrorDetail: object({ code: str, message: str, target: str, line: int, column: int, start: int, end: int }, ['message']),
     ErrorBody: object({ error: object({ code: { type: 'string', enum: [...ERROR_CODES] }, message: str, details: arrayOf(ref('ErrorDetail')) }, ['code', 'message']) }),
@@ -106,6 +109,9 @@ export function componentSchemas(): Record<string, Schema> {
     NewApiToken: {
       allOf: [ref('ApiToken'), object({ Token: { type: 'string', description: 'The secret, for Authorization: Bearer. Shown this once.' } })],
     },
+    // Favourites
+    Favorite: object({ id: int, name: str, query: str, tags: arrayOf(str), createdAt: time, updatedAt: time }),
+    FavoriteList: list('Favorite'),
     // Audit
     AuditRecord: object({
       Seq: int, Kind: { type: 'string', enum: ['run', 'run-end', 'auth-failure', 'refused', 'cancel', 'admin'] }, At: time,

@@ -3,6 +3,7 @@ import type { SqlDialect } from '../db-schema.js';
 import { initialMigration } from './001-initial.js';
 import { deviceKeysMigration } from './002-device-keys.js';
 import { cloudMigration } from './003-cloud.js';
+import { favoritesMigration } from './004-favorites.js';
 
 /**
  * Every migration, listed in code: the CLI is bundled into one file, so nothing may be found by scanning
@@ -13,6 +14,7 @@ export function migrationProvider(dialect: SqlDialect): MigrationProvider {
     '001-initial': initialMigration(dialect),
     '002-device-keys': deviceKeysMigration(),
     '003-cloud': cloudMigration(),
+    '004-favorites': favoritesMigration(dialect),
   };
   return { getMigrations: async () => migrations };
 }
