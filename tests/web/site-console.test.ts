@@ -168,7 +168,7 @@ describe('the site console', () => {
     expect((await gridRows()).map((r) => r[0]).sort()).toEqual([...names].sort());
   });
 
-  it('copies a cmpivot: query link and opens one', async () => {
+  it('copies a cmpivot: query link, opens one, and keeps it as a favourite on the site', async () => {
     await page.getByRole('textbox', { name: 'Query' }).click();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('Device\n| project Model');
@@ -187,6 +187,17 @@ describe('the site console', () => {
     await dialog.getByRole('button', { name: 'Open' }).click();
     await expect.poll(async () => page.getByRole('textbox', { name: 'Query' }).innerText()).toBe('Device\n| project Model');
     await shot('10-query-link-opened');
+
+    // Kept on the site per user, as the admin center's are on the cloud.
+    const favorites = page.getByRole('region', { name: 'Favorites' });
+    await page.getByLabel('Favorite name').fill('models');
+    await page.getByLabel('Favorite tags').fill('hardware');
+    await page.getByRole('button', { name: 'Save favorite' }).click();
+    await expect.poll(async () => favorites.getByRole('status').textContent()).toBe('Saved "models".');
+    await page.reload();
+    await favorites.getByRole('searchbox', { name: 'Search favorites' }).fill('hardware');
+    await favorites.getByRole('button', { name: 'models', exact: true }).click();
+    await expect.poll(async () => page.getByRole('textbox', { name: 'Query' }).innerText()).toBe('Device\n| project Model');
   });
 
   it('shows the audit log to Audit.Read only: the queries run here are in it and the chain verifies', async () => {
