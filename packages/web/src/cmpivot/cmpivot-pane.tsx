@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { analyze } from '@openpivot/kql';
 import { CATALOG } from '@openpivot/entities';
 import { ApiError, pollResult, type Api } from '../common/api.js';
-import { ResultsGrid, toCsv, type CellTarget, type Column, type Row } from './results-grid.js';
+import { ResultsGrid, toCsv, toTsv, type CellTarget, type Column, type Row } from './results-grid.js';
 import type { MenuItem } from './cell-menu.js';
 import { showDevicesQuery } from './drill-queries.js';
 import { QueryLinkButtons } from './query-link.js';
@@ -206,7 +206,7 @@ export function CmpivotPane(p: CmpivotPaneProps): JSX.Element {
             <button type="button" aria-label="Previous query" onClick={() => historyGo(-1)} disabled={past.length === 0}>Back</button>
             <button type="button" aria-label="Next query" onClick={() => historyGo(1)} disabled={at < 0 || at >= past.length - 1}>Forward</button>
             <button type="button" onClick={exportCsv} disabled={!result}>Export CSV</button>
-            <button type="button" onClick={() => result && void navigator.clipboard?.writeText(toCsv(result.columns, result.rows).replace(/,/g, '\t'))} disabled={!result}>Copy</button>
+            <button type="button" onClick={() => result && void navigator.clipboard?.writeText(toTsv(result.columns, result.rows))} disabled={!result}>Copy</button>
             <QueryLinkButtons query={query} onOpen={(q) => setQuery(q)} />
             {result?.chart && <button type="button" aria-pressed={showChart} onClick={() => setShowChart(!showChart)}>{showChart ? 'Show table' : 'Show chart'}</button>}
           </div>

@@ -1,16 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { CellMenu, type MenuItem } from './cell-menu.js';
+import { cellText, type Column, type Row } from './table-text.js';
 
-export interface Column { readonly name: string; readonly type: string }
-export type Row = Readonly<Record<string, unknown>>;
+export { toCsv, toTsv, type Column, type Row } from './table-text.js';
 
 const ROW_HEIGHT = 28;
-
-export function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
 
 /** What a right-click (or Shift+F10) on a cell is about: the cell, its row, and the rows selected with it. */
 export interface CellTarget {
@@ -159,10 +154,4 @@ export function ResultsGrid({ columns, rows, menu }: ResultsGridProps): JSX.Elem
       {menuAt && <CellMenu at={menuAt} items={items} onClose={() => { setMenuAt(null); grid.current?.focus(); }} />}
     </div>
   );
-}
-
-/** RFC 4180 CSV of the rows, columns in order. */
-export function toCsv(columns: readonly Column[], rows: readonly Row[]): string {
-  const esc = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [columns.map((c) => esc(c.name)).join(','), ...rows.map((r) => columns.map((c) => esc(cellText(r[c.name]))).join(','))].join('\r\n') + '\r\n';
 }
