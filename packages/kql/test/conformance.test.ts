@@ -61,7 +61,9 @@ function expectChecksRan(report: ConformanceReport): void {
 }
 
 describe('conformance with the official Kusto language service', () => {
-  const seed = Number(process.env.CONFORMANCE_SEED ?? Date.now() % 2 ** 31);
+  // A fixed seed keeps `npm test` repeatable; CONFORMANCE_SEED=random explores (README, conformance).
+  const asked = process.env.CONFORMANCE_SEED;
+  const seed = asked === 'random' ? Date.now() % 2 ** 31 : Number(asked ?? 20261124);
   console.log(`conformance seed ${seed} (replay with CONFORMANCE_SEED=${seed})`);
 
   it('the oracle sees the catalog tables and types their columns', () => {

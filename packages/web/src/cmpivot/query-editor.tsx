@@ -26,6 +26,8 @@ export interface QueryEditorProps {
 const OPTIONS = { catalog: CATALOG, dialect: 'cmpivot' as const };
 
 function completionSource(ctx: CompletionContext): CompletionResult | null {
+  // Typing completions open a moment after the last key: not once the focus has gone (to Run, say).
+  if (!ctx.explicit && ctx.view && !ctx.view.hasFocus) return null;
   const text = ctx.state.doc.toString();
   const r = complete(text, ctx.pos, OPTIONS);
   if (r.items.length === 0 || (!ctx.explicit && r.from === r.to && !/[|(,=\s]$/.test(text.slice(0, ctx.pos)))) return null;
