@@ -6,7 +6,7 @@ import { ResultsGrid, toCsv, toTsv, type CellTarget, type Column, type Row } fro
 import type { MenuItem } from './cell-menu.js';
 import { showDevicesQuery } from './drill-queries.js';
 import { QueryLinkButtons } from './query-link.js';
-import type { ChartRequest } from './result-chart.js';
+import type { ChartRequest } from './chart-options.js';
 import { Favorites } from './favorites.js';
 import { EntitiesPanel } from './entities-panel.js';
 
