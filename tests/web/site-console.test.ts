@@ -90,7 +90,7 @@ describe('the site console', () => {
     await page.getByRole('textbox', { name: 'Query' }).click();
     await page.keyboard.type('Device | project Model');
     await page.keyboard.press('Control+Enter');
-    await expect.poll(statusLine, { timeout: 30_000 }).toMatch(/^1 rows in/);
+    await expect.poll(statusLine, { timeout: 30_000 }).toMatch(/^1 row in/);
     expect((await gridRows()).map((r) => r.at(-1))).toEqual([first]);
     await shot('4-device-pivot-result');
   });

@@ -24,7 +24,7 @@ export function chartOption(chart: ChartRequest, columns: readonly Column[], row
   const num = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : Number(v));
   if (kind === 'pie') {
     const value = series[0]?.name ?? '';
-    return { title, tooltip: {}, legend: { type: 'scroll' }, series: [{ type: 'pie', data: rows.map((r) => ({ name: String(r[xName] ?? ''), value: num(r[value]) ?? 0 })) }] };
+    return { title, tooltip: {}, legend: { type: 'scroll', icon: 'rect' }, series: [{ type: 'pie', data: rows.map((r) => ({ name: String(r[xName] ?? ''), value: num(r[value]) ?? 0 })) }] };
   }
   const axis = kind === 'bar' || !first ? 'category' : first.type === 'datetime' ? 'time' : NUMERIC.has(first.type) ? 'value' : 'category';
   const fill = chart.type.includes('area') ? { areaStyle: {} } : {};

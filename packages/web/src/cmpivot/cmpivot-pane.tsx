@@ -166,7 +166,7 @@ export function CmpivotPane(p: CmpivotPaneProps): JSX.Element {
   const statusText = useMemo(() => {
     if (status.kind === 'running') return `Running… ${((now - status.since) / 1000).toFixed(1)} s${status.op ? ` (operation ${status.op})` : ''}`;
     if (status.kind === 'done' && status.counts) return `${collectionStatusText(status.counts)} — ${status.rows} objects in ${(status.ms / 1000).toFixed(2)} s — id(${status.op})`;
-    if (status.kind === 'done') return `${status.rows} rows in ${(status.ms / 1000).toFixed(2)} s — device ${status.device} — operation ${status.op}`;
+    if (status.kind === 'done') return `${status.rows} ${status.rows === 1 ? 'row' : 'rows'} in ${(status.ms / 1000).toFixed(2)} s — device ${status.device} — operation ${status.op}`;
     if (status.kind === 'failed') return `The query did not run (${status.code})`;
     return 'Ready';
   }, [status, now]);

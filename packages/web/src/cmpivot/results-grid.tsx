@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { CellMenu, type MenuItem } from './cell-menu.js';
-import { cellText, type Column, type Row } from './table-text.js';
+import { cellText, columnWidths, type Column, type Row } from './table-text.js';
 
 export { toCsv, toTsv, type Column, type Row } from './table-text.js';
 
@@ -48,7 +48,11 @@ export function ResultsGrid({ columns, rows, menu }: ResultsGridProps): JSX.Elem
     });
     return out;
   }, [rows, sort]);
-  const virtual = useVirtualizer({ count: sorted.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const widths = useMemo(() => columnWidths(columns, rows), [columns, rows]);
+  const width = (j: number): { flex: string } => ({ flex: `0 0 ${widths[j]}px` });
+  // Cells have a fixed width plus padding and border (0.8rem + 1px): the rows' full width, for horizontal scrolling.
+  const totalWidth = `calc(${widths.reduce((a, b) => a + b + 1, 0)}px + ${0.8 * widths.length}rem)`;
+  const virtual = useVirtualizer({ count: sorted.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 20, scrollPaddingStart: ROW_HEIGHT + 4 });
 
   const select = (r: number, how: { toggle?: boolean; range?: boolean }): void => {
     const row = sorted[r];
@@ -127,21 +131,21 @@ export function ResultsGrid({ columns, rows, menu }: ResultsGridProps): JSX.Elem
 
   return (
     <div ref={grid} className="op-grid" role="grid" aria-label="Results" aria-multiselectable aria-rowcount={sorted.length + 1} aria-colcount={columns.length} tabIndex={0} onKeyDown={onKey}>
-      <div role="row" className="op-grid-head" aria-rowindex={1}>
-        {columns.map((c, j) => (
-          <div key={c.name} role="columnheader" aria-colindex={j + 1} aria-sort={sort?.col === c.name ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-            <button type="button" onClick={() => setSort(sort?.col === c.name ? { col: c.name, desc: !sort.desc } : { col: c.name, desc: false })}>{c.name}</button>
-          </div>
-        ))}
-      </div>
       <div ref={scroller} className="op-grid-body">
-        <div style={{ height: virtual.getTotalSize(), position: 'relative' }}>
+        <div role="row" className="op-grid-head" aria-rowindex={1}>
+          {columns.map((c, j) => (
+            <div key={c.name} role="columnheader" style={width(j)} aria-colindex={j + 1} aria-sort={sort?.col === c.name ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+              <button type="button" onClick={() => setSort(sort?.col === c.name ? { col: c.name, desc: !sort.desc } : { col: c.name, desc: false })}>{c.name}</button>
+            </div>
+          ))}
+        </div>
+        <div style={{ height: virtual.getTotalSize(), width: totalWidth, position: 'relative' }}>
           {virtual.getVirtualItems().map((v) => {
             const row = sorted[v.index]!;
             return (
               <div key={v.key} role="row" aria-rowindex={v.index + 2} aria-selected={selected.has(row)} className={selected.has(row) ? 'op-grid-row op-row-selected' : 'op-grid-row'} style={{ position: 'absolute', top: 0, transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}>
                 {columns.map((c, j) => (
-                  <div key={c.name} role="gridcell" aria-colindex={j + 1} aria-selected={cell.r === v.index && cell.c === j} className={cell.r === v.index && cell.c === j ? 'op-cell-current' : undefined}
+                  <div key={c.name} role="gridcell" style={width(j)} title={cellText(row[c.name])} aria-colindex={j + 1} aria-selected={cell.r === v.index && cell.c === j} className={cell.r === v.index && cell.c === j ? 'op-cell-current' : undefined}
                     onClick={(e) => onCellClick(e, v.index, j)} onContextMenu={(e) => { e.preventDefault(); openMenu(v.index, j, { x: e.clientX, y: e.clientY }); }}>
                     {cellText(row[c.name])}
                   </div>
