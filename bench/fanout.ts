@@ -14,6 +14,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killChildrenOnInterrupt, stop, track, waitForLine } from './processes.js';
+import { sseEvents } from './sse.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'packages/cli/bin/openpivot.js');
@@ -164,33 +165,21 @@ async function runQuery(base: string, expected: number, pids: readonly number[] 
   let first = 0;
   let answered = submit;
   let result: MergedResult | null = null;
-  const decoder = new TextDecoder();
-  let buffered = '';
-  for await (const bytes of res.body) {
-    buffered += decoder.decode(bytes, { stream: true });
-    let end: number;
-    while ((end = buffered.indexOf('\n\n')) >= 0) {
-      const block = buffered.slice(0, end);
-      buffered = buffered.slice(end + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1];
-      const data = /^data: (.*)$/m.exec(block)?.[1];
-      if (!event || data === undefined) continue;
-      if (event === 'snapshot') {
-        // The stream may open after devices answered: those are in the snapshot, not in device events.
-        const finals = (JSON.parse(data) as { Targets: { Status: string }[] }).Targets.filter((t) => FINAL.has(t.Status)).length;
-        if (finals > 0) first = performance.now() - t0;
-        if (finals > 0 && finals === expected) answered = first;
-      } else if (event === 'device') {
-        const status = (JSON.parse(data) as { Status: string }).Status;
-        if (FINAL.has(status)) {
-          answered = performance.now() - t0;
-          if (first === 0) first = answered;
-        }
-      } else if (event === 'result') {
-        result = JSON.parse(data) as MergedResult;
+  for await (const { event, data } of sseEvents(res.body)) {
+    if (event === 'snapshot') {
+      // The stream may open after devices answered: those are in the snapshot, not in device events.
+      const finals = (data as { Targets: { Status: string }[] }).Targets.filter((t) => FINAL.has(t.Status)).length;
+      if (finals > 0) first = performance.now() - t0;
+      if (finals > 0 && finals === expected) answered = first;
+    } else if (event === 'device') {
+      if (FINAL.has((data as { Status: string }).Status)) {
+        answered = performance.now() - t0;
+        if (first === 0) first = answered;
       }
+    } else if (event === 'result') {
+      result = data as MergedResult;
+      break;
     }
-    if (result) break;
   }
   const total = performance.now() - t0;
   const [siteCpu = 0, fleetCpu = 0] = pids.map((pid, i) => cpuMs(pid) - cpu0[i]!);

@@ -13,6 +13,7 @@ import { cpus, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { killChildrenOnInterrupt, stopAll, track, waitForLine } from './processes.js';
+import { sseEvents } from './sse.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'packages/cli/bin/openpivot.js');
@@ -124,19 +125,8 @@ interface Summary { OperationId: number; Status: string; DeviceStatus: string | 
 async function endOf(cloud: Cloud, opId: number): Promise<Summary> {
   const res = await fetch(`${cloud.base}${V}/CMPivotOperations(${opId})/Events`, { headers: cloud.headers() });
   if (!res.ok || !res.body) throw new Error(`events of operation ${opId}: ${res.status}`);
-  const decoder = new TextDecoder();
-  let buffered = '';
-  for await (const bytes of res.body) {
-    buffered += decoder.decode(bytes, { stream: true });
-    let end: number;
-    while ((end = buffered.indexOf('\n\n')) >= 0) {
-      const block = buffered.slice(0, end);
-      buffered = buffered.slice(end + 2);
-      if (/^event: end$/m.test(block)) {
-        await res.body.cancel().catch(() => undefined);
-        return JSON.parse(/^data: (.*)$/m.exec(block)![1]!) as Summary;
-      }
-    }
+  for await (const { event, data } of sseEvents(res.body)) {
+    if (event === 'end') return data as Summary;
   }
   throw new Error(`operation ${opId}: the event stream closed without an end`);
 }
