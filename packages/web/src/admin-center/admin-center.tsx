@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { createApi, ApiError, type Api } from '../common/api.js';
 import { useRoute, go } from '../common/router.js';
 import { CmpivotPane } from '../cmpivot/cmpivot-pane.js';
+import { SignInForm } from '../common/sign-in-form.js';
 
 interface Device {
   readonly MachineId: number; readonly Name: string; readonly IsOnline: boolean; readonly SiteCode: string; readonly Platform: string;
@@ -40,29 +41,11 @@ function fromFragment(): string | null {
 }
 
 function SignIn({ onToken }: { readonly onToken: (token: string) => void }): JSX.Element {
-  const [upn, setUpn] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (): Promise<void> => {
-    try {
-      const r = await createApi('', '').post<{ token: string }>('/api/session', { upn, password });
-      onToken(r.token);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
+  const signIn = async (upn: string, password: string): Promise<void> => {
+    onToken((await createApi('', '').post<{ token: string }>('/api/session', { upn, password })).token);
   };
-  return (
-    <main className="op-signin">
-      <h1>Sign in to the openpivot admin center</h1>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <label>Sign-in name <input autoComplete="username" value={upn} onChange={(e) => setUpn(e.target.value)} required /></label>
-        <label>Password <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required /></label>
-        <button type="submit">Sign in</button>
-        <a href="/auth/oidc/login?returnTo=/">Sign in with your organisation</a>
-      </form>
-      {error && <p role="alert">{error}</p>}
-    </main>
-  );
+  return <SignInForm title="Sign in to the openpivot admin center" nameLabel="Sign-in name" signIn={signIn}
+    extra={<a href="/auth/oidc/login?returnTo=/">Sign in with your organisation</a>} />;
 }
 
 type SortKey = 'Name' | 'OperatingSystem' | 'SiteCode' | 'IsOnline' | 'LastSeen';

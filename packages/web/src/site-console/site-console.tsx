@@ -4,6 +4,7 @@ import { useRoute, go } from '../common/router.js';
 import { CollectionCmpivot, DeviceCmpivot, DevicesCmpivot } from './site-cmpivot.js';
 import { DevicesPage } from './devices-page.js';
 import { AuditLog } from './audit-log.js';
+import { SignInForm } from '../common/sign-in-form.js';
 
 const AUTH_KEY = 'openpivot.site.auth';
 const V = '/AdminService/v1.0';
@@ -42,29 +43,13 @@ export function SiteConsole(): JSX.Element {
 }
 
 function SiteSignIn({ onAuth }: { readonly onAuth: (authorization: string) => void }): JSX.Element {
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (): Promise<void> => {
+  // The site speaks Basic: the credentials are checked once here, then sent with every request.
+  const signIn = async (name: string, password: string): Promise<void> => {
     const authorization = `Basic ${btoa(unescape(encodeURIComponent(`${name}:${password}`)))}`;
-    try {
-      await createApi('', authorization).get(`${V}/Me`);
-      onAuth(authorization);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
+    await createApi('', authorization).get(`${V}/Me`);
+    onAuth(authorization);
   };
-  return (
-    <main className="op-signin">
-      <h1>Sign in to the openpivot site console</h1>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <label>User name <input autoComplete="username" value={name} onChange={(e) => setName(e.target.value)} required /></label>
-        <label>Password <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required /></label>
-        <button type="submit">Sign in</button>
-      </form>
-      {error && <p role="alert">{error}</p>}
-    </main>
-  );
+  return <SignInForm title="Sign in to the openpivot site console" nameLabel="User name" signIn={signIn} />;
 }
 
 function Collections({ api }: { readonly api: Api }): JSX.Element {
