@@ -5,7 +5,7 @@ import { CmpivotPane, type ResultSnapshot } from '../cmpivot/cmpivot-pane.js';
 import type { MenuItem } from '../cmpivot/cell-menu.js';
 import { QuerySummary } from './query-summary.js';
 import { CreateCollectionDialog } from './create-collection.js';
-import { idsOfNames, useDevices } from './devices.js';
+import { idsOfNames, useDevices, type SiteDevice } from './devices.js';
 
 const V = '/AdminService/v1.0';
 
@@ -27,7 +27,10 @@ async function mergedResult(api: Api, path: string, signal: AbortSignal): Promis
 }
 
 /** What the site console adds to CMPivot: Device Pivot and Create collection on result rows, and the Query Summary. */
-function useDeviceActions(api: Api): { readonly actions: (names: readonly string[]) => MenuItem[]; readonly dialog: JSX.Element | null; readonly createFrom: (ids: readonly number[]) => void } {
+function useDeviceActions(api: Api): {
+  readonly devices: readonly SiteDevice[]; readonly actions: (names: readonly string[]) => MenuItem[];
+  readonly dialog: JSX.Element | null; readonly createFrom: (ids: readonly number[]) => void;
+} {
   const { devices } = useDevices(api);
   const [collectionOf, setCollectionOf] = useState<readonly number[] | null>(null);
   const actions = (names: readonly string[]): MenuItem[] => {
@@ -39,7 +42,7 @@ function useDeviceActions(api: Api): { readonly actions: (names: readonly string
     ];
   };
   const dialog = collectionOf ? <CreateCollectionDialog api={api} deviceIds={collectionOf} onClose={() => setCollectionOf(null)} /> : null;
-  return { actions, dialog, createFrom: setCollectionOf };
+  return { devices, actions, dialog, createFrom: setCollectionOf };
 }
 
 /** Device Pivot: a new CMPivot scoped to the devices (fact sheet §5.1). */
@@ -76,8 +79,7 @@ export function DevicesCmpivot({ api, ids }: { readonly api: Api; readonly ids: 
 }
 
 export function DeviceCmpivot({ api, id }: { readonly api: Api; readonly id: number }): JSX.Element {
-  const { actions, dialog } = useDeviceActions(api);
-  const { devices } = useDevices(api);
+  const { devices, actions, dialog } = useDeviceActions(api);
   const name = devices.find((d) => d.ResourceId === id)?.Name ?? `device ${id}`;
   return (
     <>
