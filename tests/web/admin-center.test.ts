@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, ensureWebBuilt, ROOT } from './chromium.js';
+import { launchChromium, ensureWebBuilt, sameMachine, ROOT } from './chromium.js';
 import { MESSAGES } from '@openpivot/protocol';
 import { ENTITIES } from '@openpivot/entities';
 import { runOnThisDevice, providersFor, createPathPolicy } from '@openpivot/agent';
@@ -30,6 +30,8 @@ let agent: Proc;
 let browser: Browser;
 let page: Page;
 let machineId: number;
+/** Every request the page made to somewhere other than the cloud it was served from. */
+const outside: string[] = [];
 
 beforeAll(async () => {
   ensureWebBuilt();
@@ -48,6 +50,7 @@ beforeAll(async () => {
   machineId = online.MachineId;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  page.on('request', (r) => { if (!sameMachine(r.url(), cloud.url)) outside.push(r.url()); });
 }, 120_000);
 
 afterAll(async () => {
@@ -234,6 +237,10 @@ describe('the admin center: a Help Desk operator', () => {
     expect(await page.getByRole('button', { name: 'CMPivot' }).isVisible()).toBe(true);
     expect(await page.getByRole('region', { name: 'CMPivot' }).count()).toBe(0);
     await shot(page, '7-closed');
+  });
+
+  it('fetched nothing from outside the machine: fonts, icons and libraries are bundled', () => {
+    expect(outside).toEqual([]);
   });
 });
 

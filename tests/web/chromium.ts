@@ -20,3 +20,8 @@ export function launchChromium(): Promise<Browser> {
 export function ensureWebBuilt(): void {
   if (!existsSync(`${ROOT}dist/web/index.html`)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
 }
+
+/** A request the app may make: to the server it came from, or data held in the page (data:, blob:). */
+export function sameMachine(url: string, origin: string): boolean {
+  return url.startsWith(`${origin}/`) || url === origin || url.startsWith('data:') || url.startsWith('blob:');
+}

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, ensureWebBuilt, ROOT } from './chromium.js';
+import { launchChromium, ensureWebBuilt, sameMachine, ROOT } from './chromium.js';
 import { spawnSite, spawnOpenpivot, enrollToken, tempDir, addUser, Rest, ADMIN_PASSWORD, type SiteProc, type Proc } from '../site/harness.js';
 
 /**
@@ -19,6 +19,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let admin: Rest;
+/** Every request the page made to somewhere other than the site it was served from. */
+const outside: string[] = [];
 
 beforeAll(async () => {
   ensureWebBuilt();
@@ -33,6 +35,7 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
   page = await context.newPage();
+  page.on('request', (r) => { if (!sameMachine(r.url(), site.url)) outside.push(r.url()); });
 }, 120_000);
 
 afterAll(async () => {
@@ -216,5 +219,9 @@ describe('the site console', () => {
     expect(await page.getByRole('link', { name: 'Audit log' }).count()).toBe(0);
     await page.goto(`${site.url}/console/#/audit`);
     await expect.poll(async () => page.getByRole('alert').textContent()).toMatch(/Audit\.Read|not authorized|permission/i);
+  });
+
+  it('fetched nothing from outside the machine: fonts, icons and libraries are bundled', () => {
+    expect(outside).toEqual([]);
   });
 });
