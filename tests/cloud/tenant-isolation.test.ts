@@ -278,11 +278,14 @@ describe('tenant isolation through every route of the cloud API', () => {
     expect(devices.body.value.map((d: any) => d.MachineId).sort()).toEqual([...ids.bMachines].sort());
     expect(devices.body['@odata.count']).toBe(ids.bMachines.length);
     // Searching for A's device names finds nothing.
-    for (const q of ['$search=ALPHA', "$filter=contains(Name,'ALPHA-')"]) {
+    for (const q of ['$search=ALPHA', "$filter=contains(Name,'ALPHA-')", "$filter=startswith(Name,'alpha')"]) {
       const r = await call(cloud.url, 'GET', `${V}/Device?${q}`, { upn: admin });
       expect(r.status).toBe(200);
       expect(r.body).toEqual({ '@odata.count': 0, value: [] });
     }
+    // startswith is the start of the name; contains any part of it.
+    const count = async (q: string): Promise<number> => (await call(cloud.url, 'GET', `${V}/Device?$filter=${encodeURIComponent(q)}`, { upn: admin })).body['@odata.count'];
+    expect([await count("startswith(Name,'bravo-')"), await count("startswith(Name,'RAVO')"), await count("contains(Name,'RAVO')")]).toEqual([2, 0, 2]);
     const ops = await call(cloud.url, 'GET', `${V}/CMPivotOperations`, { upn: admin });
     expect(ops.body.value.map((o: any) => o.OperationId)).toContain(ids.bOp);
     expect(ops.body.value.every((o: any) => o.User.endsWith('@bravo.example'))).toBe(true);

@@ -10,7 +10,7 @@ const PAGE_MAX = 1000;
 
 /**
  * The tenant's synced devices, as the admin center lists them: `Device` with `$search` (a part of the
- * name) or OData `$filter=contains(Name,'…')`, `$top`/`$skip`; `Device(MachineId)` with the client
+ * name) or OData `$filter=contains(Name,'…')` / `startswith(Name,'…')`, `$top`/`$skip`; `Device(MachineId)` with the client
  * details. A device of another tenant is 404, exactly as one that does not exist.
  */
 export function registerDeviceRoutes(app: FastifyInstance, ctx: CloudContext): void {
@@ -23,8 +23,8 @@ export function registerDeviceRoutes(app: FastifyInstance, ctx: CloudContext): v
     if (top === null || skip === null) return sendError(reply, 400, 'BadRequest', '$top and $skip must be non-negative integers.');
     const tenantId = req.user!.tenantId;
     const [devices, total] = await Promise.all([
-      ctx.store.listDevices(tenantId, { limit: Math.min(top, PAGE_MAX), offset: skip, ...(search ? { search } : {}) }),
-      ctx.store.countDevices(tenantId, search || undefined),
+      ctx.store.listDevices(tenantId, { limit: Math.min(top, PAGE_MAX), offset: skip, ...(search.text ? { search: search.text, prefix: search.prefix } : {}) }),
+      ctx.store.countDevices(tenantId, search.text || undefined, search.prefix),
     ]);
     return reply.send({ '@odata.count': total, value: devices.map(summary) });
   });
@@ -60,13 +60,16 @@ function details(d: CloudDeviceRecord): Record<string, unknown> {
   };
 }
 
-/** `$search=x`, or `$filter=contains(Name,'x')` / `startswith(Name,'x')` (matched as a part of the name). '' for none, null when unsupported. */
-function searchOf(q: { $search?: string; $filter?: string }): string | null {
+/**
+ * `$search=x` or `$filter=contains(Name,'x')` (a part of the name), `$filter=startswith(Name,'x')` (its
+ * start): `{ text: '' }` for none, null when unsupported.
+ */
+function searchOf(q: { $search?: string; $filter?: string }): { readonly text: string; readonly prefix: boolean } | null {
   if (q.$filter !== undefined) {
-    const m = /^\s*(?:contains|startswith)\(\s*Name\s*,\s*'((?:[^']|'')*)'\s*\)\s*$/i.exec(q.$filter);
-    return m ? m[1]!.replace(/''/g, "'") : null;
+    const m = /^\s*(contains|startswith)\(\s*Name\s*,\s*'((?:[^']|'')*)'\s*\)\s*$/i.exec(q.$filter);
+    return m ? { text: m[2]!.replace(/''/g, "'"), prefix: m[1]!.toLowerCase() === 'startswith' } : null;
   }
-  return (q.$search ?? '').trim().replace(/^"(.*)"$/, '$1');
+  return { text: (q.$search ?? '').trim().replace(/^"(.*)"$/, '$1'), prefix: false };
 }
 
 function count(v: string | undefined, fallback: number): number | null {

@@ -224,6 +224,11 @@ describe.each([storesOn(sqliteDatabases('cloud.db')), storesOn(postgresDatabases
     expect(await store.countDevices(tenant.id, 'web')).toBe(3);
     expect(await store.countDevices(tenant.id, '_')).toBe(1);
     expect(await store.countDevices(tenant.id, 'zzz')).toBe(0);
+    // OData startswith: the start of the name only ('eb' is inside three names, at the start of none).
+    expect((await store.listDevices(tenant.id, { limit: 100, offset: 0, search: 'WE', prefix: true })).map((d) => d.name)).toEqual(['web-03', 'WEB02', 'web_01']);
+    expect(await store.countDevices(tenant.id, 'eb', true)).toBe(0);
+    expect(await store.countDevices(tenant.id, 'eb')).toBe(3);
+    expect(await store.countDevices(tenant.id, 'db%', true)).toBe(1);
     await expect(store.listDevices(tenant.id, { limit: -1, offset: 0 })).rejects.toThrow(/^limit: /);
   });
 

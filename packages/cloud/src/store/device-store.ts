@@ -11,12 +11,12 @@ export type DeviceStore = Pick<CloudStore, 'syncDevices' | 'setConnectorDevicesO
 // 17 parameters a device: 500 devices a statement stay well under SQLite's 32766.
 const DEVICES_PER_STATEMENT = 500;
 
-/** `%`, `_` and the escape itself match literally in the search text. */
-const likePattern = (search: string) => `%${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** `%`, `_` and the escape itself match literally in the search text; `prefix` anchors it at the start. */
+const likePattern = (search: string, prefix: boolean) => `${prefix ? '' : '%'}${search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function named<O>(q: SelectQueryBuilder<Database, 'devices', O>, search: string | undefined): SelectQueryBuilder<Database, 'devices', O> {
+function named<O>(q: SelectQueryBuilder<Database, 'devices', O>, search: string | undefined, prefix = false): SelectQueryBuilder<Database, 'devices', O> {
   if (search === undefined || search === '') return q;
-  return q.where(sql<boolean>`name_lower like ${likePattern(search)} escape '\\'`);
+  return q.where(sql<boolean>`name_lower like ${likePattern(search, prefix)} escape '\\'`);
 }
 
 /** The devices each connector syncs, read per tenant. */
@@ -65,12 +65,12 @@ export function deviceStore(db: Kysely<Database>): DeviceStore {
       checkPage(o);
       const q = db.selectFrom('devices').selectAll().where('tenant_id', '=', tenantId)
         .orderBy('name_lower').orderBy('machine_id').limit(o.limit).offset(o.offset);
-      return (await named(q, o.search).execute()).map(toDevice);
+      return (await named(q, o.search, o.prefix).execute()).map(toDevice);
     },
 
-    async countDevices(tenantId, search) {
+    async countDevices(tenantId, search, prefix) {
       const q = db.selectFrom('devices').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', tenantId);
-      const row = await named(q, search).executeTakeFirstOrThrow();
+      const row = await named(q, search, prefix).executeTakeFirstOrThrow();
       return Number(row.n);
     },
 

@@ -176,8 +176,9 @@ export interface CloudStore {
   /** A connector going away: its devices show offline (they are still managed by the site). */
   setConnectorDevicesOffline(connectorId: string, at: number): Promise<void>;
   /** The tenant's devices by name, optionally only names containing `search` (ignoring case). */
-  listDevices(tenantId: string, o: Page & { search?: string }): Promise<CloudDeviceRecord[]>;
-  countDevices(tenantId: string, search?: string): Promise<number>;
+  /** `search` is a part of the name, or its start with `prefix` (OData `startswith`); without regard to case. */
+  listDevices(tenantId: string, o: Page & { search?: string; prefix?: boolean }): Promise<CloudDeviceRecord[]>;
+  countDevices(tenantId: string, search?: string, prefix?: boolean): Promise<number>;
   getDevice(tenantId: string, machineId: number): Promise<CloudDeviceRecord | null>;
 
   // operations and their results
