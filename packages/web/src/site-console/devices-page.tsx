@@ -41,7 +41,7 @@ export function DevicesPage({ api }: { readonly api: Api }): JSX.Element {
           <th>Name</th><th>Online</th><th>OS</th><th>Last seen</th><th>Agent</th><th />
         </tr></thead>
         <tbody>{shown.map((d) => (
-          <tr key={d.ResourceId} aria-selected={selected.has(d.ResourceId)}>
+          <tr key={d.ResourceId} className={selected.has(d.ResourceId) ? 'op-row-selected' : undefined}>
             <td><input type="checkbox" aria-label={`Select ${d.Name}`} checked={selected.has(d.ResourceId)} onChange={() => toggle(d.ResourceId)} /></td>
             <td>{d.Name}</td><td>{d.IsOnline ? 'Online' : 'Offline'}</td><td>{d.OS}</td>
             <td>{d.LastSeen ? new Date(d.LastSeen).toLocaleString() : 'never'}</td><td>{d.AgentVersion}</td>
