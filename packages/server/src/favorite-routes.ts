@@ -16,12 +16,12 @@ export interface Favorite {
 /**
  * Where a server keeps its users' favourites. Every call names the user: another user's favourite is
  * absent, as one that does not exist. Names are unique per user ignoring case: a clash throws
- * StoreError('conflict', 'name').
+ * StoreError('conflict', 'name'). `F` is the record the keeper gives back (favoriteStore's carry their user).
  */
-export interface FavoriteKeeper {
-  listFavorites(userId: number, o?: { search?: string }): Promise<readonly Favorite[]>;
-  createFavorite(f: { userId: number; name: string; query: string; tags: readonly string[]; at: number }): Promise<Favorite>;
-  updateFavorite(userId: number, id: number, u: { name?: string; query?: string; tags?: readonly string[]; at: number }): Promise<Favorite | null>;
+export interface FavoriteKeeper<F extends Favorite = Favorite> {
+  listFavorites(userId: number, o?: { search?: string }): Promise<F[]>;
+  createFavorite(f: { userId: number; name: string; query: string; tags: readonly string[]; at: number }): Promise<F>;
+  updateFavorite(userId: number, id: number, u: { name?: string; query?: string; tags?: readonly string[]; at: number }): Promise<F | null>;
   deleteFavorite(userId: number, id: number): Promise<boolean>;
 }
 

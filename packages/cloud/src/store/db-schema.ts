@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { FavoriteColumns } from '@openpivot/server';
 
 /**
  * The cloud's tables as Kysely sees them. Both dialects store the same shapes: booleans as integer 0/1
@@ -123,19 +124,9 @@ export interface AuditTable {
   details: string;
 }
 
-/** A user's saved CMPivot query. */
-export interface FavoritesTable {
-  id: Generated<number>;
+/** A user's saved CMPivot query (the shared favourites table, with the user's tenant). */
+export interface FavoritesTable extends FavoriteColumns {
   tenant_id: string;
-  user_id: number;
-  name: string;
-  /** `name` lower-cased by the store: unique per user, and the sort key. */
-  name_lower: string;
-  query: string;
-  /** JSON array of strings. */
-  tags: string;
-  created_at: number;
-  updated_at: number;
 }
 
 export interface Database {

@@ -1,4 +1,4 @@
-import { openDatabase } from '@openpivot/server';
+import { favoriteStore, openDatabase } from '@openpivot/server';
 import type { Database } from './db-schema.js';
 import type { CloudStore } from './store.js';
 import { migrationProvider } from './migrations/index.js';
@@ -7,7 +7,6 @@ import { connectorStore } from './connector-store.js';
 import { deviceStore } from './device-store.js';
 import { operationStore } from './operation-store.js';
 import { auditStore } from './audit-store.js';
-import { favoriteStore } from './favorite-store.js';
 
 export interface OpenCloudStoreOptions {
   /** Where SQLite keeps `cloud.db` (created if absent). Used when `databaseUrl` is not PostgreSQL. */
@@ -34,7 +33,7 @@ export async function openCloudStore(options: OpenCloudStoreOptions): Promise<Cl
     ...deviceStore(db),
     ...operationStore(db),
     ...auditStore(db),
-    ...favoriteStore(db),
+    ...favoriteStore(db, { tenant: true }),
     close: () => (closed ??= release()),
   };
 }

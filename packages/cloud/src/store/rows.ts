@@ -1,9 +1,8 @@
 import type { Selectable } from 'kysely';
 import type { CloudRoleName, SyncedDevice } from '@openpivot/protocol';
-import type { AuditTable, ConnectorsTable, FavoritesTable, DevicesTable, OperationsTable, TenantsTable, UsersTable } from './db-schema.js';
+import type { AuditTable, ConnectorsTable, DevicesTable, OperationsTable, TenantsTable, UsersTable } from './db-schema.js';
 import type {
-  CloudAuditRecord, CloudDeviceRecord, CloudOperationRecord, CloudOperationStatus, CloudUserRecord, ConnectorRecord, FavoriteRecord,
-  TenantRecord,
+  CloudAuditRecord, CloudDeviceRecord, CloudOperationRecord, CloudOperationStatus, CloudUserRecord, ConnectorRecord, TenantRecord,
 } from './store.js';
 
 /**
@@ -45,9 +44,4 @@ export const toAudit = (r: Selectable<AuditTable>): CloudAuditRecord => ({
   id: r.id, tenantId: r.tenant_id, at: r.at, upn: r.upn, remoteAddr: r.remote_addr, action: r.action, machineId: r.machine_id,
   deviceName: r.device_name, query: r.query, operationId: r.operation_id, outcome: r.outcome,
   details: json<Record<string, unknown>>(r.details),
-});
-
-export const toFavorite = (r: Selectable<FavoritesTable>): FavoriteRecord => ({
-  id: r.id, tenantId: r.tenant_id, userId: r.user_id, name: r.name, query: r.query, tags: json<string[]>(r.tags),
-  createdAt: r.created_at, updatedAt: r.updated_at,
 });

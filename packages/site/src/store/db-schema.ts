@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { FavoriteColumns } from '@openpivot/server';
 
 /**
  * The tables as Kysely sees them. Both dialects store the same shapes: booleans as integer 0/1 and
@@ -144,18 +145,8 @@ export interface AuditHeadTable {
   hash: string;
 }
 
-export interface FavoritesTable {
-  id: Generated<number>;
-  user_id: number;
-  name: string;
-  /** lower(name): unique per user, and the sort key (byte order on both dialects). */
-  name_lower: string;
-  query: string;
-  /** JSON array of strings. */
-  tags: string;
-  created_at: number;
-  updated_at: number;
-}
+/** A user's saved CMPivot query: the favourites table the site shares with the cloud. */
+export type FavoritesTable = FavoriteColumns;
 
 export interface Database {
   settings: SettingsTable;

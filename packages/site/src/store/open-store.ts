@@ -1,4 +1,4 @@
-import { openDatabase, StoreError } from '@openpivot/server';
+import { favoriteStore, openDatabase, StoreError } from '@openpivot/server';
 import type { Database } from './db-schema.js';
 import type { Store } from './store.js';
 import { migrationProvider } from './migrations/index.js';
@@ -7,7 +7,6 @@ import { userStore } from './user-store.js';
 import { collectionStore } from './collection-store.js';
 import { operationStore } from './operation-store.js';
 import { auditStore } from './audit-store.js';
-import { favoriteStore } from './favorite-store.js';
 
 export interface OpenStoreOptions {
   /** Where SQLite keeps `site.db` (created if absent). Used when `databaseUrl` is not PostgreSQL. */

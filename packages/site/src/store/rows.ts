@@ -1,11 +1,11 @@
 import type { Selectable } from 'kysely';
 import type { CollectionRule, DeviceFacts, DeviceStatus, OperationStatus, Permission, QuerySource } from '@openpivot/protocol';
 import type {
-  ApiTokensTable, AuditTable, CollectionsTable, DevicesTable, FavoritesTable, OperationsTable, OperationTargetsTable,
+  ApiTokensTable, AuditTable, CollectionsTable, DevicesTable, OperationsTable, OperationTargetsTable,
   ResultChunksTable, RoleAssignmentsTable, RolesTable, UsersTable,
 } from './db-schema.js';
 import type {
-  ApiTokenRecord, AuditKind, AuditRecord, ChunkRecord, CollectionRecord, DeviceRecord, FavoriteRecord, OperationRecord,
+  ApiTokenRecord, AuditKind, AuditRecord, ChunkRecord, CollectionRecord, DeviceRecord, OperationRecord,
   RoleAssignmentRecord, RoleRecord, TargetRecord, UserRecord,
 } from './store.js';
 
@@ -62,8 +62,4 @@ export const toAudit = (r: Selectable<AuditTable>): AuditRecord => ({
   seq: r.seq, kind: r.kind as AuditKind, at: r.at, userName: r.user_name, source: r.source as QuerySource | null,
   remoteAddr: r.remote_addr, target: r.target, query: r.query, querySha256: r.query_sha256, operationId: r.operation_id,
   outcome: r.outcome, details: json<Record<string, unknown>>(r.details), prevHash: r.prev_hash, hash: r.hash,
-});
-
-export const toFavorite = (r: Selectable<FavoritesTable>): FavoriteRecord => ({
-  id: r.id, userId: r.user_id, name: r.name, query: r.query, tags: json<string[]>(r.tags), createdAt: r.created_at, updatedAt: r.updated_at,
 });
