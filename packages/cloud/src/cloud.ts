@@ -64,7 +64,7 @@ export async function startCloud(o: CloudOptions = {}): Promise<RunningCloud> {
     const heartbeatMs = o.heartbeatMs ?? 15_000;
     const endpoint = new ConnectorEndpoint({ store, bus, relay, log, nodeId, heartbeatMs, clock });
     let publicUrl = o.publicUrl?.replace(/\/+$/, '') ?? '';
-    const oidc = o.oidc ? new OidcSignIn(o.oidc, () => o.oidc?.redirectUri ?? `${publicUrl}/auth/oidc/callback`, log, clock) : undefined;
+    const oidc = o.oidc ? new OidcSignIn(o.oidc, () => o.oidc?.redirectUri ?? `${publicUrl}/auth/oidc/callback`, store, log, clock) : undefined;
     const app = createCloudApp({
       store, auth: new CloudAuthenticator(store, clock), auditor, relay, bus, log, clock,
       settings: { sessionMs: 12 * 3_600_000, attachCodeMs: 86_400_000 }, ...(oidc ? { oidc } : {}),
@@ -103,7 +103,7 @@ export async function startCloud(o: CloudOptions = {}): Promise<RunningCloud> {
   }
 }
 
-/** Every few seconds: end overdue queries (the 10-minute limit); hourly, remove old operations. */
+/** Every few seconds: end overdue queries (the 10-minute limit); hourly, remove old operations and expired sign-ins. */
 function startSweeper(relay: Relay, store: CloudStore, log: Log, retentionMs: number, clock: () => number): NodeJS.Timeout {
   let ticks = 0;
   const timer = setInterval(() => {
@@ -112,6 +112,9 @@ function startSweeper(relay: Relay, store: CloudStore, log: Log, retentionMs: nu
       if (ticks++ % 720 === 0) {
         const removed = await store.deleteOperationsEndedBefore(clock() - retentionMs);
         if (removed > 0) log('cleanup.removed', { operations: removed });
+        // Sign-ins abandoned at the identity provider; expired ones are never taken, this only frees the rows.
+        const abandoned = await store.deleteExpiredOidcPending(clock());
+        if (abandoned > 0) log('cleanup.removed', { oidcSignIns: abandoned });
       }
     };
     work().catch((e: unknown) => log('sweeper.failed', { error: e instanceof Error ? e.message : String(e) }));

@@ -228,6 +228,36 @@ describe('OpenID Connect sign-in against a real issuer', () => {
     expect(((await replay.json()) as { error: { code: string } }).error.code).toBe('BadRequest');
   });
 
+  it('finishes on a second node, sharing the store, a sign-in started on the first, and refuses it replayed on either', async () => {
+    // Two nodes behind one address: the issuer knows one callback URL, the callback may reach either.
+    const second = await startCloud({
+      dataDir, port: 0, host: '127.0.0.1', nodeId: 'oidc-test-2', publicUrl: cloud.url,
+      oidc: { issuer: issuerUrl, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+      log: (event, fields) => logged.push(JSON.stringify({ event, ...fields })),
+    });
+    try {
+      const url = await throughIssuer('alice', '/admin/devices');
+      const onSecond = url.replace(cloud.url, second.url);
+      expect(onSecond.startsWith(`${second.url}/auth/oidc/callback?`)).toBe(true);
+      const res = await callback(onSecond);
+      expect(res.status).toBe(302);
+      const token = new URLSearchParams(res.headers.get('location')!.split('#')[1]).get('token')!;
+      expect((await fetch(`${cloud.url}/api/me`, bearer(token))).status).toBe(200);
+
+      for (const replay of [url, onSecond]) {
+        const again = await callback(replay, 'application/json');
+        expect(again.status).toBe(400);
+        expect(((await again.json()) as { error: { message: string } }).error.message).toBe('This sign-in is unknown or has expired; start it again.');
+      }
+      // Both nodes racing for one callback: exactly one finishes it.
+      const raced = await throughIssuer('alice');
+      const answers = await Promise.all([callback(raced, 'application/json'), callback(raced.replace(cloud.url, second.url), 'application/json')]);
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 400]);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('never redirects to another site after signing in', async () => {
     for (const returnTo of ['https://evil.example/steal', '//evil.example/steal', '/\\evil.example', 'javascript:alert(1)']) {
       const res = await callback(await throughIssuer('alice', returnTo));
@@ -240,9 +270,15 @@ describe('OpenID Connect sign-in against a real issuer', () => {
     expect(relativePath('/\tevil')).toBe('/');
   });
 
-  it('the client secret is never logged', () => {
+  it('the client secret, a sign-in\'s PKCE verifier and its nonce are never logged', async () => {
     expect(logged.some((l) => l.includes('"event":"oidc.ready"'))).toBe(true);
     expect(logged.join('\n')).not.toContain(CLIENT_SECRET);
+    const login = await fetch(`${cloud.url}/auth/oidc/login`, { redirect: 'manual' });
+    const state = new URL(login.headers.get('location')!).searchParams.get('state')!;
+    const kept = await cloud.store.takeOidcPending(state, Date.now());
+    expect(kept?.nonce).toBe(new URL(login.headers.get('location')!).searchParams.get('nonce'));
+    expect(logged.join('\n')).not.toContain(kept!.verifier);
+    expect(logged.join('\n')).not.toContain(kept!.nonce);
   });
 });
 

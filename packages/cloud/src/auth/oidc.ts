@@ -1,6 +1,7 @@
 import * as client from 'openid-client';
 import type { ErrorCode } from '@openpivot/protocol';
 import type { Log } from '@openpivot/server';
+import type { CloudStore } from '../store/store.js';
 
 export interface OidcOptions {
   /** The issuer's URL; its `/.well-known/openid-configuration` is read on first use. */
@@ -28,14 +29,8 @@ export class OidcError extends Error {
   }
 }
 
-interface Pending {
-  readonly verifier: string;
-  readonly nonce: string;
-  readonly returnTo: string;
-  readonly expiresAt: number;
-}
-
 const PENDING_MS = 10 * 60_000;
+/** Sign-ins in progress kept in the whole cloud; over it, the oldest give way (see putOidcPending). */
 const MAX_PENDING = 10_000;
 const DISCOVERY_RETRY_MS = 5_000;
 
@@ -44,20 +39,20 @@ const DISCOVERY_RETRY_MS = 5_000;
  * start and, until that succeeds, again on each sign-in (at most every few seconds): an issuer that
  * is down does not stop the cloud, it only makes sign-in answer 503.
  *
- * The state, nonce and PKCE verifier of a sign-in in progress are kept in this node's memory for ten
- * minutes, keyed by state: the callback must reach the node that started the sign-in. (Several cloud
- * nodes behind one address need them in the store instead.)
+ * The state, nonce and PKCE verifier of a sign-in in progress are kept in the cloud store for ten
+ * minutes, keyed by state, and spent by the callback: with several cloud nodes behind one address, the
+ * callback may reach a node other than the one that started the sign-in.
  */
 export class OidcSignIn {
   private config: client.Configuration | null = null;
   private discovering: Promise<client.Configuration> | null = null;
   private lastFailure: { at: number; message: string } | null = null;
-  private readonly pending = new Map<string, Pending>();
 
   constructor(
     private readonly options: OidcOptions,
     /** The callback URL; a function because the cloud's own address is known only once it listens. */
     private readonly redirectUri: () => string,
+    private readonly store: Pick<CloudStore, 'putOidcPending' | 'takeOidcPending'>,
     private readonly log: Log,
     private readonly clock: () => number,
   ) {}
@@ -73,7 +68,8 @@ export class OidcSignIn {
     const state = client.randomState();
     const nonce = client.randomNonce();
     const verifier = client.randomPKCECodeVerifier();
-    this.remember(state, { verifier, nonce, returnTo, expiresAt: this.clock() + PENDING_MS });
+    const now = this.clock();
+    await this.store.putOidcPending({ state, verifier, nonce, returnTo, expiresAt: now + PENDING_MS }, { now, max: MAX_PENDING });
     return client.buildAuthorizationUrl(config, {
       redirect_uri: this.redirectUri(),
       scope: 'openid email profile',
@@ -90,9 +86,8 @@ export class OidcSignIn {
    */
   async finish(query: URLSearchParams): Promise<OidcIdentity> {
     const state = query.get('state') ?? '';
-    const pending = this.pending.get(state);
-    if (pending) this.pending.delete(state);
-    if (!pending || pending.expiresAt <= this.clock()) {
+    const pending = state === '' ? null : await this.store.takeOidcPending(state, this.clock());
+    if (!pending) {
       throw new OidcError(400, 'BadRequest', 'This sign-in is unknown or has expired; start it again.');
     }
     const config = await this.configuration();
@@ -125,16 +120,6 @@ export class OidcSignIn {
       throw new OidcError(401, 'Unauthorized', `The identity provider's answer was not accepted: ${message}`);
     }
     return { subject: `${claims.iss}|${claims.sub}`, names, returnTo: pending.returnTo };
-  }
-
-  private remember(state: string, p: Pending): void {
-    if (this.pending.size >= MAX_PENDING) {
-      const now = this.clock();
-      for (const [k, v] of this.pending) if (v.expiresAt <= now) this.pending.delete(k);
-      // Still full: the oldest sign-in in progress gives way (a Map iterates in insertion order).
-      if (this.pending.size >= MAX_PENDING) this.pending.delete(this.pending.keys().next().value!);
-    }
-    this.pending.set(state, p);
   }
 
   private async configuration(): Promise<client.Configuration> {

@@ -129,6 +129,15 @@ export interface FavoritesTable extends FavoriteColumns {
   tenant_id: string;
 }
 
+/** An OpenID Connect sign-in in progress (see OidcPendingRecord); spent by its callback, or swept once expired. */
+export interface OidcPendingTable {
+  state: string;
+  verifier: string;
+  nonce: string;
+  return_to: string;
+  expires_at: number;
+}
+
 export interface Database {
   tenants: TenantsTable;
   users: UsersTable;
@@ -140,6 +149,7 @@ export interface Database {
   operation_rows: OperationRowsTable;
   audit: AuditTable;
   favorites: FavoritesTable;
+  oidc_pending: OidcPendingTable;
 }
 
 export type { SqlDialect } from '@openpivot/server';

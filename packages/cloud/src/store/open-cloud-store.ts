@@ -7,6 +7,7 @@ import { connectorStore } from './connector-store.js';
 import { deviceStore } from './device-store.js';
 import { operationStore } from './operation-store.js';
 import { auditStore } from './audit-store.js';
+import { oidcPendingStore } from './oidc-pending-store.js';
 
 export interface OpenCloudStoreOptions {
   /** Where SQLite keeps `cloud.db` (created if absent). Used when `databaseUrl` is not PostgreSQL. */
@@ -34,6 +35,7 @@ export async function openCloudStore(options: OpenCloudStoreOptions): Promise<Cl
     ...operationStore(db),
     ...auditStore(db),
     ...favoriteStore(db, { tenant: true }),
+    ...oidcPendingStore(db),
     close: () => (closed ??= release()),
   };
 }

@@ -125,6 +125,20 @@ export interface FavoriteRecord {
   readonly updatedAt: number;
 }
 
+/**
+ * An OpenID Connect sign-in in progress, keyed by the `state` sent to the issuer: what its callback needs
+ * to finish it on whichever node it reaches. The verifier and nonce are secrets of the sign-in, never logged.
+ */
+export interface OidcPendingRecord {
+  readonly state: string;
+  /** The PKCE code verifier. */
+  readonly verifier: string;
+  readonly nonce: string;
+  /** Where the app goes once signed in (a relative path). */
+  readonly returnTo: string;
+  readonly expiresAt: number;
+}
+
 export interface Page {
   readonly limit: number;
   readonly offset: number;
@@ -214,6 +228,21 @@ export interface CloudStore {
   updateFavorite(userId: number, id: number, u: { name?: string; query?: string; tags?: readonly string[]; at: number }): Promise<FavoriteRecord | null>;
   /** False when the user has no favourite `id`. */
   deleteFavorite(userId: number, id: number): Promise<boolean>;
+
+  // OpenID Connect sign-ins in progress
+  /**
+   * Keeps a sign-in until its callback. Over `max` sign-ins kept at `now`, the expired ones are removed,
+   * then the oldest (soonest to expire) until `max` remain. Throws StoreError('conflict', 'state') on a
+   * state already kept.
+   */
+  putOidcPending(p: OidcPendingRecord, bound: { now: number; max: number }): Promise<void>;
+  /**
+   * Spends a sign-in: removes it and returns it, or null when unknown, already spent or expired at `now`.
+   * Atomic: of two nodes taking one state at once, exactly one gets it.
+   */
+  takeOidcPending(state: string, now: number): Promise<OidcPendingRecord | null>;
+  /** Removes the sign-ins expired at `now` (abandoned at the issuer); returns how many. */
+  deleteExpiredOidcPending(now: number): Promise<number>;
 
   close(): Promise<void>;
 }
