@@ -130,6 +130,19 @@ describe('the site console', () => {
     await shot('6-show-devices-without');
   });
 
+  it('groups by a column from its header menu, as CMPivot does', async () => {
+    await runQuery('Device | project Model, Device', /^Query completed on/);
+    const models = (await gridRows()).map((r) => r[0]!);
+    await page.getByRole('columnheader', { name: 'Model' }).getByRole('button').click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Column actions' }).getByRole('menuitem', { name: 'Group by' }).click();
+    await expect.poll(async () => page.getByRole('textbox', { name: 'Query' }).textContent()).toBe('Device | project Model, Device | summarize count() by Model');
+    await expect.poll(statusLine, { timeout: 30_000 }).toMatch(/^Query completed on/);
+    const counts = new Map<string, number>();
+    for (const m of models) counts.set(m, (counts.get(m) ?? 0) + 1);
+    const grouped = (await gridRows()).map((r) => [r[0]!, Number(r[1])] as const);
+    expect(new Map(grouped)).toEqual(counts);
+  });
+
   it('pivots to the selected result rows and makes a collection of them', async () => {
     await runQuery('Device | project Device, Model', /^Query completed on/);
     const grid = page.getByRole('grid', { name: 'Results' });

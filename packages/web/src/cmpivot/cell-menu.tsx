@@ -11,7 +11,7 @@ export interface MenuItem {
  * The results grid's context menu (`role="menu"`): opened at the pointer or at the current cell,
  * first item focused; arrows move, Enter runs, Escape or a click elsewhere closes it.
  */
-export function CellMenu({ at, items, onClose }: { readonly at: { x: number; y: number }; readonly items: readonly MenuItem[]; readonly onClose: () => void }): JSX.Element {
+export function CellMenu({ at, items, onClose, label = 'Cell actions' }: { readonly at: { x: number; y: number }; readonly items: readonly MenuItem[]; readonly onClose: () => void; readonly label?: string }): JSX.Element {
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {
     menu.current?.querySelector<HTMLButtonElement>('[role=menuitem]:not([disabled])')?.focus();
@@ -28,7 +28,7 @@ export function CellMenu({ at, items, onClose }: { readonly at: { x: number; y: 
     e.stopPropagation();
   };
   return (
-    <div ref={menu} role="menu" aria-label="Cell actions" className="op-menu" style={{ left: at.x, top: at.y }} onKeyDown={onKey}>
+    <div ref={menu} role="menu" aria-label={label} className="op-menu" style={{ left: at.x, top: at.y }} onKeyDown={onKey}>
       {items.map((item) => (
         <button key={item.label} type="button" role="menuitem" disabled={item.disabledReason !== undefined} title={item.disabledReason}
           onClick={() => { onClose(); item.run(); }}>{item.label}</button>

@@ -4,7 +4,7 @@ import { CATALOG } from '@openpivot/entities';
 import { ApiError, pollResult, type Api } from '../common/api.js';
 import { ResultsGrid, toCsv, toTsv, type CellTarget, type Column, type Row } from './results-grid.js';
 import type { MenuItem } from './cell-menu.js';
-import { showDevicesQuery } from './drill-queries.js';
+import { groupByQuery, showDevicesQuery } from './drill-queries.js';
 import { QueryLinkButtons } from './query-link.js';
 import type { ChartRequest } from './chart-options.js';
 import { Favorites } from './favorites.js';
@@ -219,7 +219,8 @@ export function CmpivotPane(p: CmpivotPaneProps): JSX.Element {
           )}
           {result && (result.chart && showChart
             ? <Suspense fallback={<div>Loading the chart…</div>}><ResultChart chart={result.chart} columns={result.columns} rows={result.rows} /></Suspense>
-            : <ResultsGrid columns={result.columns} rows={result.rows} menu={cellMenu} />)}
+            : <ResultsGrid columns={result.columns} rows={result.rows} menu={cellMenu}
+              headerMenu={(c) => [{ label: 'Group by', run: () => { const q = groupByQuery(ran, c.name); setQuery(q); void run(q); } }]} />)}
         </main>
       </div>
     </section>

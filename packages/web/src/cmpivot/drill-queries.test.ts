@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { analyze } from '@openpivot/kql';
 import { CATALOG } from '@openpivot/entities';
-import { kqlLiteral, leadingSource, parseQueryLink, queryLink, showDevicesQuery } from './drill-queries.js';
+import { groupByQuery, kqlLiteral, leadingSource, parseQueryLink, queryLink, showDevicesQuery } from './drill-queries.js';
 
 const binds = (q: string): string[] => analyze(q, { catalog: CATALOG, dialect: 'cmpivot' }).diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
 
@@ -62,5 +62,16 @@ describe('cmpivot: query links', () => {
     expect(parseQueryLink('cmpivot:T1M=x')).toMatchObject({ ok: false });
     expect(parseQueryLink(`cmpivot:${Buffer.from([0xff, 0xfe]).toString('base64')}`)).toEqual({ ok: false, message: 'The query link is not UTF-8 text.' });
     expect(parseQueryLink('cmpivot:')).toEqual({ ok: false, message: 'The query link holds no query.' });
+  });
+});
+
+describe('Group by a column', () => {
+  it('counts the query by the column, dropping a trailing render, quoting names that need it; the result binds', () => {
+    const q = groupByQuery('Process | project Name, State | render piechart', 'State');
+    expect(q).toBe('Process | project Name, State | summarize count() by State');
+    expect(binds(q)).toEqual([]);
+    const odd = groupByQuery("OS | extend ['my col'] = Caption", 'my col');
+    expect(odd).toBe("OS | extend ['my col'] = Caption | summarize count() by ['my col']");
+    expect(binds(odd)).toEqual([]);
   });
 });

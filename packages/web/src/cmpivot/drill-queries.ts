@@ -80,6 +80,20 @@ export function showDevicesQuery(r: ShowDevicesRequest): string | null {
   return r.without ? `${head} | where (countif_ == 0) | project Device` : `${head} | where (countif_ > 0)`;
 }
 
+/** A column name as Kusto reads it: bare when it is a plain identifier, else `['…']`. */
+export function columnRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `['${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}']`;
+}
+
+/**
+ * CMPivot's "Group by" on a column header: the query again, counted by that column. A trailing `render`
+ * is dropped (it must stay last, and the count is a table).
+ */
+export function groupByQuery(query: string, column: string): string {
+  const base = query.trim().replace(/\|\s*render\b[^|]*$/i, '').trimEnd();
+  return `${base} | summarize count() by ${columnRef(column)}`;
+}
+
 const LINK_SCHEME = 'cmpivot:';
 
 /** CMPivot's "Query link to clipboard": `cmpivot:` and the base64 of the UTF-8 query, its line breaks CRLF. */

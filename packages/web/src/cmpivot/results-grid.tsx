@@ -19,6 +19,8 @@ export interface ResultsGridProps {
   readonly rows: readonly Row[];
   /** Actions of the cell menu beyond Copy and Copy row (Show devices with, Device Pivot…). */
   readonly menu?: (target: CellTarget) => readonly MenuItem[];
+  /** Actions of a column header's menu beyond sorting (Group by). */
+  readonly headerMenu?: (column: Column) => readonly MenuItem[];
 }
 
 /**
@@ -27,12 +29,13 @@ export interface ResultsGridProps {
  * it (Shift+Ctrl+C the row). Rows are selected as in a file list (click, Ctrl+click, Shift+click, Space,
  * Ctrl+A); a right-click or Shift+F10 opens the cell menu.
  */
-export function ResultsGrid({ columns, rows, menu }: ResultsGridProps): JSX.Element {
+export function ResultsGrid({ columns, rows, menu, headerMenu }: ResultsGridProps): JSX.Element {
   const [sort, setSort] = useState<{ col: string; desc: boolean } | null>(null);
   const [cell, setCell] = useState({ r: 0, c: 0 });
   const [selected, setSelected] = useState<ReadonlySet<Row>>(new Set());
   const [anchor, setAnchor] = useState(0);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const [headerAt, setHeaderAt] = useState<{ x: number; y: number; column: Column } | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLDivElement>(null);
   // A new answer: the old selection names rows that are gone.
@@ -135,7 +138,9 @@ export function ResultsGrid({ columns, rows, menu }: ResultsGridProps): JSX.Elem
         <div role="row" className="op-grid-head" aria-rowindex={1}>
           {columns.map((c, j) => (
             <div key={c.name} role="columnheader" style={width(j)} aria-colindex={j + 1} aria-sort={sort?.col === c.name ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-              <button type="button" onClick={() => setSort(sort?.col === c.name ? { col: c.name, desc: !sort.desc } : { col: c.name, desc: false })}>{c.name}</button>
+              <button type="button" onClick={() => setSort(sort?.col === c.name ? { col: c.name, desc: !sort.desc } : { col: c.name, desc: false })}
+                onContextMenu={(e) => { e.preventDefault(); setHeaderAt({ x: e.clientX, y: e.clientY, column: c }); }}
+                onKeyDown={(e) => { if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) { e.preventDefault(); e.stopPropagation(); const r = e.currentTarget.getBoundingClientRect(); setHeaderAt({ x: r.left, y: r.bottom, column: c }); } }}>{c.name}</button>
             </div>
           ))}
         </div>
@@ -155,6 +160,11 @@ export function ResultsGrid({ columns, rows, menu }: ResultsGridProps): JSX.Elem
           })}
         </div>
       </div>
+      {headerAt && <CellMenu at={headerAt} label="Column actions" onClose={() => { setHeaderAt(null); grid.current?.focus(); }} items={[
+        { label: 'Sort ascending', run: () => setSort({ col: headerAt.column.name, desc: false }) },
+        { label: 'Sort descending', run: () => setSort({ col: headerAt.column.name, desc: true }) },
+        ...(headerMenu?.(headerAt.column) ?? []),
+      ]} />}
       {menuAt && <CellMenu at={menuAt} items={items} onClose={() => { setMenuAt(null); grid.current?.focus(); }} />}
     </div>
   );
