@@ -43,9 +43,9 @@ export async function startCommand(argv: readonly string[], io: Io): Promise<Exi
   // Ready means ready: the admin center lists this machine before the URLs are printed.
   await cloudSees(cloud.store, tenantId, deviceId, 15_000);
 
-  io.stdout.write(`openpivot cloud on ${cloud.url} (the admin center's API)
+  io.stdout.write(`openpivot cloud on ${cloud.url}; the admin center: ${cloud.url}/
 `);
-  io.stdout.write(`openpivot site on ${site.url}; this machine is device ${deviceId}
+  io.stdout.write(`openpivot site on ${site.url}; this machine is device ${deviceId}; the site console: ${site.url}/console/
 `);
   io.stdout.write('sign in to the cloud as:\n');
   for (const u of START_USERS) {
