@@ -36,6 +36,15 @@ describe('openpivot start', () => {
     expect(first.out).toMatch(/admin@openpivot\.local\s+Intune Administrator/);
     expect(first.out).toMatch(/helpdesk@openpivot\.local\s+Help Desk Operator/);
     expect(first.out).toMatch(/readonly@openpivot\.local\s+Read Only Operator/);
+    // The printed addresses serve the web apps: the admin center at the cloud's root, the console on the site.
+    const adminCenter = first.out.match(/the admin center: (\S+)/)![1]!;
+    const siteConsole = first.out.match(/the site console: (\S+)/)![1]!;
+    expect([adminCenter, siteConsole]).toEqual([`${first.cloud}/`, `${first.site}/console/`]);
+    for (const url of [adminCenter, siteConsole]) {
+      const page = await fetch(url);
+      expect([url, page.status, page.headers.get('content-type')]).toEqual([url, 200, expect.stringMatching(/^text\/html/)]);
+      expect(await page.text()).toMatch(/<script type="module"[^>]* src="\.\/assets\/index-[\w-]+\.js">/);
+    }
     const helpdesk = new Rest(first.cloud, 'helpdesk@openpivot.local', 'helpdesk-pw');
     const [device] = (await helpdesk.get(`${V}/Device`)).body.value;
     const run = await helpdesk.post(`${V}/Device(${device.MachineId})/AdminService.RunCMPivot`, { InputQuery: 'OS | project Version' });
