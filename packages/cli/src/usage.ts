@@ -43,11 +43,13 @@ export const CHECK_USAGE = `openpivot check ['<query>' | --file F.kql | -] [--di
   --format json: {"diagnostics":[…],"columns":[…],"entities":[…]}, or {"queries":[{"line":N,…}]} for several.`;
 
 export const CLOUD_USAGE = `openpivot cloud [--data DIR] [--port N] [--host H] [--database URL] [--nats URL] [--node-id ID] [--retention-days N] [--query-timeout 10m] [--result-limit 5MB]
-    [--public-url URL] [--oidc-issuer URL --oidc-client-id ID [--oidc-client-secret S]]
+    [--heartbeat 15s] [--public-url URL] [--oidc-issuer URL --oidc-client-id ID [--oidc-client-secret S]]
   Runs the cloud service of tenant attach (defaults: ./.openpivot/cloud, port 8090): attached sites dial it.
   With --oidc-issuer, cloud users may also sign in through that OpenID Connect provider (GET /auth/oidc/login);
   register URL/auth/oidc/callback there as the redirect URI, URL being --public-url (default http://127.0.0.1:PORT).
   The client secret may come from OPENPIVOT_OIDC_CLIENT_SECRET instead; without one the client is public (PKCE).
+  --heartbeat: how often sites and this node say they are alive; a node silent for three heartbeats (it crashed)
+  loses its sites to the other nodes on the same --database, which show their devices offline.
 openpivot cloud tenant add NAME [--data DIR|--database URL]
   Prints the new tenant's id, alone.
 openpivot cloud user add UPN --tenant ID --role ROLE [--data DIR|--database URL]

@@ -25,7 +25,13 @@ export interface CloudOptions {
   /** The admin center's limits: 10 minutes per query, 5 MB of result. */
   readonly queryTimeoutMs?: number;
   readonly resultLimitBytes?: number;
+  /** Sites' heartbeat, and how often this node refreshes its hold on the connectors it serves (15 s). */
   readonly heartbeatMs?: number;
+  /**
+   * A node's hold on a connector lasts this long without a refresh (3 × heartbeatMs): then any other
+   * node's sweeper releases it and shows its devices offline (the holder crashed).
+   */
+  readonly leaseMs?: number;
   readonly retentionDays?: number;
   /** The built web app (dist/web), served at / as the admin center. */
   readonly webRoot?: string;
@@ -79,7 +85,9 @@ export async function startCloud(o: CloudOptions = {}): Promise<RunningCloud> {
     publicUrl ||= `http://127.0.0.1:${actualPort}`;
     // An issuer that is down does not stop the cloud: sign-in says so, and discovery is tried again.
     oidc?.prepare();
-    const sweeper = startSweeper(relay, store, log, (o.retentionDays ?? 7) * 86_400_000, clock);
+    const sweeper = startSweeper({
+      relay, store, log, clock, nodeId, retentionMs: (o.retentionDays ?? 7) * 86_400_000, leaseMs: o.leaseMs ?? 3 * heartbeatMs,
+    });
     log('cloud.started', { port: actualPort, nodeId, database: store.dialect, nats: o.natsUrl !== undefined });
 
     let closed = false;
@@ -103,14 +111,32 @@ export async function startCloud(o: CloudOptions = {}): Promise<RunningCloud> {
   }
 }
 
-/** Every few seconds: end overdue queries (the 10-minute limit); hourly, remove old operations and expired sign-ins. */
-function startSweeper(relay: Relay, store: CloudStore, log: Log, retentionMs: number, clock: () => number): NodeJS.Timeout {
-  let ticks = 0;
+interface SweeperOptions {
+  readonly relay: Relay;
+  readonly store: CloudStore;
+  readonly log: Log;
+  readonly clock: () => number;
+  readonly nodeId: string;
+  readonly retentionMs: number;
+  readonly leaseMs: number;
+}
+
+/**
+ * Every few seconds (at least once a lease): end overdue queries (the 10-minute limit) and release the
+ * connectors of nodes whose lease ran out; hourly, remove old operations and expired sign-ins.
+ */
+function startSweeper(o: SweeperOptions): NodeJS.Timeout {
+  const { relay, store, log, clock } = o;
+  let cleanedAt = -Infinity;
   const timer = setInterval(() => {
     const work = async (): Promise<void> => {
       await relay.expireOverdue();
-      if (ticks++ % 720 === 0) {
-        const removed = await store.deleteOperationsEndedBefore(clock() - retentionMs);
+      // Never this node's own holds: its refresh keeps them, whatever the timing.
+      const released = await store.releaseExpiredConnectors(o.nodeId, clock() - o.leaseMs, clock());
+      for (const [nodeId, ids] of groupByNode(released)) log('connector.lease-expired', { connectorIds: ids, nodeId });
+      if (clock() - cleanedAt >= 3_600_000) {
+        cleanedAt = clock();
+        const removed = await store.deleteOperationsEndedBefore(clock() - o.retentionMs);
         if (removed > 0) log('cleanup.removed', { operations: removed });
         // Sign-ins abandoned at the identity provider; expired ones are never taken, this only frees the rows.
         const abandoned = await store.deleteExpiredOidcPending(clock());
@@ -118,7 +144,13 @@ function startSweeper(relay: Relay, store: CloudStore, log: Log, retentionMs: nu
       }
     };
     work().catch((e: unknown) => log('sweeper.failed', { error: e instanceof Error ? e.message : String(e) }));
-  }, 5_000);
+  }, Math.min(5_000, o.leaseMs));
   timer.unref();
   return timer;
+}
+
+function groupByNode(released: readonly { id: string; nodeId: string }[]): Map<string, string[]> {
+  const byNode = new Map<string, string[]>();
+  for (const r of released) byNode.set(r.nodeId, [...(byNode.get(r.nodeId) ?? []), r.id]);
+  return byNode;
 }

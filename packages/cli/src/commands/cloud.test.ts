@@ -65,5 +65,7 @@ describe('openpivot cloud admin commands (the contract other tools rely on)', ()
     expect((await run(['cloud', 'attach-code', '--data', dir])).code).toBe(2);
     expect((await run(['cloud', '--result-limit', 'lots', '--data', dir])).err).toMatch(/--result-limit takes a size like 512KB or 5MB/);
     expect((await run(['cloud', '--query-timeout', '10', '--data', dir])).err).toMatch(/--query-timeout takes a duration/);
+    expect((await run(['cloud', '--heartbeat', '500ms', '--data', dir])).err).toMatch(/--heartbeat takes a duration/);
+    expect((await run(['cloud', '--heartbeat', '1h', '--data', dir])).err).toMatch(/--heartbeat must be at most 10m/);
   });
 });

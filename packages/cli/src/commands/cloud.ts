@@ -23,12 +23,15 @@ function usage(message: string): never {
 
 async function serve(argv: readonly string[], io: Io): Promise<ExitCode> {
   const args = parseArgs(argv, {
-    ...STORE_FLAGS, port: 'value', host: 'value', nats: 'value', 'node-id': 'value', 'retention-days': 'value',
+    ...STORE_FLAGS, port: 'value', host: 'value', nats: 'value', 'node-id': 'value', 'retention-days': 'value', heartbeat: 'value',
     'query-timeout': 'value', 'result-limit': 'value', 'public-url': 'value', 'oidc-issuer': 'value', 'oidc-client-id': 'value', 'oidc-client-secret': 'value',
   });
   if (args.positional.length > 0) throw new UsageError(`unexpected argument '${args.positional[0]}'`);
   const publicUrl = str(args, 'public-url');
   if (publicUrl !== undefined && !isHttpUrl(publicUrl)) throw new UsageError('--public-url takes an http:// or https:// URL');
+  const heartbeat = str(args, 'heartbeat');
+  const heartbeatMs = heartbeat === undefined ? undefined : parseDuration('heartbeat', heartbeat);
+  if (heartbeatMs !== undefined && heartbeatMs > 600_000) throw new UsageError('--heartbeat must be at most 10m');
   const cloud = await startCloud({
     ...storeOptions(args),
     port: parsePort(args.flags.get('port'), 8090),
@@ -36,6 +39,8 @@ async function serve(argv: readonly string[], io: Io): Promise<ExitCode> {
     ...(str(args, 'nats') ? { natsUrl: str(args, 'nats')! } : {}),
     ...(str(args, 'node-id') ? { nodeId: str(args, 'node-id')! } : {}),
     retentionDays: parseCount('retention-days', args.flags.get('retention-days'), 7, 3650),
+    // The sites' heartbeat and this node's lease refresh; a node's holds lapse after three of them.
+    ...(heartbeatMs !== undefined ? { heartbeatMs } : {}),
     ...(str(args, 'query-timeout') ? { queryTimeoutMs: parseDuration('query-timeout', str(args, 'query-timeout')!) } : {}),
     ...(str(args, 'result-limit') ? { resultLimitBytes: parseSize('result-limit', str(args, 'result-limit')!) } : {}),
     ...(publicUrl ? { publicUrl } : {}),

@@ -40,11 +40,45 @@ export class ConnectorEndpoint {
   private readonly serving = new Map<string, () => void>();
   /** Writes of connectors going away, still running: close() waits for them. */
   private readonly pendingWrites = new Set<Promise<void>>();
+  /** Connectors whose hold this node has recorded in the store: the ones its lease refresh covers. */
+  private readonly recorded = new Set<string>();
+  private readonly leaseTimer: NodeJS.Timeout;
+  private refreshing: Promise<void> = Promise.resolve();
 
   constructor(private readonly o: ConnectorEndpointOptions) {
     this.wss.on('connection', (socket: WebSocket, req: IncomingMessage) => this.onConnection(socket, req));
     // A site behind a dead link never sends a close: ping, and drop the silent.
     this.liveness = new SocketLiveness(() => this.wss.clients, o.heartbeatMs);
+    // The lease: every heartbeat, this node tells the store it still holds its connectors. A node that
+    // stops doing so (it crashed) loses them to another node's sweeper after the lease.
+    this.leaseTimer = setInterval(() => {
+      this.refreshing = this.refreshHolds().catch((e: unknown) =>
+        this.o.log('connector.lease-refresh-failed', { error: e instanceof Error ? e.message : String(e) }));
+    }, o.heartbeatMs);
+    this.leaseTimer.unref();
+  }
+
+  /**
+   * Refreshes this node's hold on every connector it serves, in one write. A hold found released (another
+   * node took this one for dead, say after a long database stall) is taken back; its devices were marked
+   * offline then, and the site only sends changes, so its sockets are closed: the site dials again and
+   * uploads all its devices.
+   */
+  async refreshHolds(): Promise<void> {
+    const ids = [...this.recorded];
+    if (ids.length === 0) return;
+    const retaken = await this.o.store.refreshConnectorHolds(this.o.nodeId, ids, this.o.clock());
+    if (retaken.length === 0) return;
+    this.o.log('connector.lease-retaken', { connectorIds: retaken });
+    for (const id of retaken) {
+      const sockets = this.sockets.get(id);
+      if (sockets) {
+        for (const ws of sockets) closeWith(ws, 1012, 'The cloud lost its hold on this site: connect again to sync.');
+      } else {
+        // Its socket closed while the refresh ran, and the close's write came first: let go again.
+        await this.o.store.setConnectorNode(id, null, this.o.clock());
+      }
+    }
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -58,12 +92,15 @@ export class ConnectorEndpoint {
 
   async close(): Promise<void> {
     this.liveness.stop();
+    clearInterval(this.leaseTimer);
+    await this.refreshing;
     const held = [...this.sockets.keys()];
     for (const ws of this.wss.clients) closeWith(ws, CLOSE_CODES.shuttingDown, 'The cloud is shutting down.');
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     for (const stop of this.serving.values()) stop();
     this.serving.clear();
     this.sockets.clear();
+    this.recorded.clear();
     // Before the store closes: the sockets' own close handlers' writes, then once more for every connector
     // this node held — whichever runs first, the site shows disconnected and its devices offline.
     await Promise.allSettled([...this.pendingWrites]);
@@ -97,6 +134,7 @@ export class ConnectorEndpoint {
     const set = this.sockets.get(connectorId);
     if (!set || !set.delete(socket) || set.size > 0) return false;
     this.sockets.delete(connectorId);
+    this.recorded.delete(connectorId);
     this.serving.get(connectorId)?.();
     this.serving.delete(connectorId);
     return true;
@@ -130,6 +168,8 @@ export class ConnectorEndpoint {
       connector = record;
       this.hold(record.id, socket);
       await this.o.store.setConnectorNode(record.id, this.o.nodeId, this.o.clock());
+      // Still held (the socket may have closed during the write): the lease refresh covers it from now on.
+      if (this.sockets.has(record.id)) this.recorded.add(record.id);
       send({ t: 'welcome', tenantId: record.tenantId, heartbeatMs: this.o.heartbeatMs });
       this.o.log('connector.connected', { connectorId: record.id, tenantId: record.tenantId, siteCode: m.siteCode, siteVersion: m.siteVersion, remoteAddr });
     };

@@ -6,7 +6,8 @@ import { toConnector } from './rows.js';
 import { mustReferTo } from './foreign-key.js';
 
 export type ConnectorStore = Pick<CloudStore,
-  'addAttachCode' | 'attachSite' | 'getConnector' | 'listConnectors' | 'setConnectorNode' | 'releaseConnectorsOfNode'>;
+  'addAttachCode' | 'attachSite' | 'getConnector' | 'listConnectors' | 'setConnectorNode' | 'releaseConnectorsOfNode'
+  | 'refreshConnectorHolds' | 'releaseExpiredConnectors'>;
 
 /** One-time attach codes and the site connectors they admitted. */
 export function connectorStore(db: Kysely<Database>): ConnectorStore {
@@ -66,6 +67,41 @@ export function connectorStore(db: Kysely<Database>): ConnectorStore {
         const held = trx.selectFrom('connectors').select('id').where('node_id', '=', nodeId);
         await trx.updateTable('devices').set({ online: 0 }).where('connector_id', 'in', held).execute();
         await trx.updateTable('connectors').set({ node_id: null }).where('node_id', '=', nodeId).execute();
+      });
+    },
+
+    async refreshConnectorHolds(nodeId, connectorIds, at) {
+      if (connectorIds.length === 0) return [];
+      // Released ones first, so this node learns it lost them; then the rest. A release landing between
+      // the two statements is not overwritten by the second (node_id is null then): the next refresh
+      // takes it back and reports it.
+      const retaken = await db.updateTable('connectors').set({ node_id: nodeId, last_seen: at })
+        .where('id', 'in', connectorIds).where('node_id', 'is', null)
+        .returning('id').execute();
+      await db.updateTable('connectors').set({ node_id: nodeId, last_seen: at })
+        .where('id', 'in', connectorIds).where('node_id', 'is not', null)
+        .execute();
+      return retaken.map((r) => r.id);
+    },
+
+    async releaseExpiredConnectors(exceptNodeId, seenBefore, _at) {
+      return db.transaction().execute(async (trx) => {
+        const expired = await trx.selectFrom('connectors').select(['id', 'node_id'])
+          .where('node_id', 'is not', null).where('node_id', '!=', exceptNodeId).where('last_seen', '<', seenBefore)
+          .execute();
+        if (expired.length === 0) return [];
+        // The conditions again in the UPDATE: a hold refreshed since the SELECT is kept (PostgreSQL re-checks
+        // them on the row the refresh committed). The rows stay locked to the commit, so a refresh waiting on
+        // them finds them released and takes them back knowing it.
+        const released = await trx.updateTable('connectors').set({ node_id: null })
+          .where('id', 'in', expired.map((r) => r.id))
+          .where('node_id', 'is not', null).where('node_id', '!=', exceptNodeId).where('last_seen', '<', seenBefore)
+          .returning('id').execute();
+        if (released.length === 0) return [];
+        const ids = released.map((r) => r.id);
+        await trx.updateTable('devices').set({ online: 0 }).where('connector_id', 'in', ids).execute();
+        const holder = new Map(expired.map((r) => [r.id, r.node_id!]));
+        return ids.map((id) => ({ id, nodeId: holder.get(id)! }));
       });
     },
   };

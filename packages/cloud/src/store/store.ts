@@ -179,6 +179,18 @@ export interface CloudStore {
   setConnectorNode(id: string, nodeId: string | null, at: number): Promise<void>;
   /** A cloud node starting (or restarting) lets go of the connectors it held. */
   releaseConnectorsOfNode(nodeId: string, at: number): Promise<void>;
+  /**
+   * The lease of a node on the connectors whose sockets it holds: records `nodeId` as their holder and
+   * `at` as their last-seen. Returns the ones no node held before (released while this node still had
+   * their sockets): their devices were marked offline, so the site must sync them again.
+   */
+  refreshConnectorHolds(nodeId: string, connectorIds: readonly string[], at: number): Promise<string[]>;
+  /**
+   * Lets go of the connectors held by another node than `exceptNodeId` whose last-seen is before
+   * `seenBefore` (their node stopped refreshing them: it crashed), and marks their devices offline;
+   * one transaction. Returns the connectors released and the node that held each one.
+   */
+  releaseExpiredConnectors(exceptNodeId: string, seenBefore: number, at: number): Promise<{ id: string; nodeId: string }[]>;
 
   // device sync
   /**
