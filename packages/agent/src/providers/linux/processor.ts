@@ -20,10 +20,16 @@ export const LOAD_REUSE_MS = 5 * 60_000;
 
 interface LoadState { at: number; times: CpuTimes; loads: Map<number, number> }
 let previous: LoadState | null = null;
+let samplesTaken = 0;
 
 /** Forgets the kept reading (tests: the next collection then takes a fresh sample). */
 export function resetLoadSample(): void {
   previous = null;
+}
+
+/** How many collections waited for a sample of their own (tests: whether one did, without timing it). */
+export function loadSamplesTaken(): number {
+  return samplesTaken;
 }
 
 /** Busy percent of the given CPUs between two readings; null when no tick passed. */
@@ -49,6 +55,7 @@ async function socketLoads(sockets: ReadonlyMap<number, readonly number[]>, sign
     base = prev.times;
   } else {
     base = times;
+    samplesTaken++;
     try {
       await sleep(LOAD_SAMPLE_MS, undefined, { signal });
     } catch (e) {
