@@ -1,5 +1,6 @@
 import type { CloudRoleName, SyncedDevice } from '@openpivot/protocol';
 import type { SqlDialect } from '@openpivot/server';
+import type { TenantFavorite } from '@openpivot/server';
 
 /**
  * The cloud's store: every read and write of the cloud's persistent state goes through this interface.
@@ -112,18 +113,8 @@ export interface CloudAuditRecord {
   readonly details: Readonly<Record<string, unknown>>;
 }
 
-/** A saved CMPivot query, kept per cloud user. */
-export interface FavoriteRecord {
-  readonly id: number;
-  readonly tenantId: string;
-  readonly userId: number;
-  /** Unique per user, compared ignoring case. */
-  readonly name: string;
-  readonly query: string;
-  readonly tags: readonly string[];
-  readonly createdAt: number;
-  readonly updatedAt: number;
-}
+/** A saved CMPivot query, kept per cloud user (in the user's tenant). */
+export type FavoriteRecord = TenantFavorite;
 
 /**
  * An OpenID Connect sign-in in progress, keyed by the `state` sent to the issuer: what its callback needs

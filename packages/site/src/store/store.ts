@@ -1,4 +1,5 @@
 import type { DeviceFacts, DeviceStatus, OperationStatus, Permission, QuerySource, CollectionRule } from '@openpivot/protocol';
+import type { UserFavorite } from '@openpivot/server';
 
 /**
  * The site's store: every read and write of persistent state goes through this interface. Two
@@ -115,15 +116,7 @@ export interface ChunkRecord {
 }
 
 /** A site user's saved CMPivot query (the console's favourites). */
-export interface FavoriteRecord {
-  readonly id: number;
-  readonly userId: number;
-  readonly name: string;
-  readonly query: string;
-  readonly tags: readonly string[];
-  readonly createdAt: number;
-  readonly updatedAt: number;
-}
+export type FavoriteRecord = UserFavorite;
 
 /** run: a query was asked (at submit); run-end: how it ended, with counts; the rest as named. */
 export type AuditKind = 'run' | 'run-end' | 'auth-failure' | 'refused' | 'cancel' | 'admin';
